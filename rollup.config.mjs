@@ -1,0 +1,52 @@
+import resolve from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import typescript from '@rollup/plugin-typescript';
+
+/**
+ * Two outputs:
+ *  - dist/**: one ES module per source module, `lit` and `@lit/*` external, with `.d.ts`
+ *    files, for npm users and their bundlers;
+ *  - dist/kabar.min.js: one minified, self-contained ES module for a `<script type="module">`.
+ */
+const production = { exportConditions: ['production'] };
+
+const terserOptions = {
+  ecma: 2022,
+  module: true,
+  compress: { passes: 2, unsafe_arrows: true },
+  mangle: { properties: { regex: /^__/ } },
+  format: { comments: false },
+};
+
+export default [
+  {
+    input: {
+      index: 'src/index.ts',
+      define: 'src/define.ts',
+      'components/feed/kabar-feed': 'src/components/feed/kabar-feed.ts',
+      'components/news-list/kabar-news-list': 'src/components/news-list/kabar-news-list.ts',
+      'components/article-card/kabar-article-card': 'src/components/article-card/kabar-article-card.ts',
+    },
+    external: (id) =>
+      id === 'lit' || id.startsWith('lit/') || id.startsWith('@lit/') || id === 'tslib' || id === 'dompurify',
+    output: {
+      dir: 'dist',
+      format: 'es',
+      preserveModules: true,
+      preserveModulesRoot: 'src',
+      sourcemap: true,
+    },
+    plugins: [
+      typescript({ tsconfig: './tsconfig.json', outDir: 'dist', declaration: true, declarationMap: true }),
+    ],
+  },
+  {
+    input: 'src/define.ts',
+    output: { file: 'dist/kabar.min.js', format: 'es', sourcemap: true },
+    plugins: [
+      resolve(production),
+      typescript({ tsconfig: './tsconfig.json', outDir: 'dist', declaration: false, sourceMap: true }),
+      terser(terserOptions),
+    ],
+  },
+];

@@ -1,0 +1,111 @@
+import { LitElement } from 'lit';
+import { property } from 'lit/decorators.js';
+import { LocaleController } from '../../controllers/locale-controller.js';
+import { parseDate } from '../../data/date.js';
+import type { FeedItem } from '../../data/model.js';
+import type { KabarStrings } from '../../i18n/index.js';
+import { oneOf, wholeNumber } from '../../internal/attributes.js';
+import { hostStyles } from '../../internal/styles.js';
+import { ARTICLE_CARD_LAYOUTS } from '../../types.js';
+import type { ArticleCardLayout } from '../../types.js';
+import { articleStyles } from './article-card.styles.js';
+import { renderArticle } from './article-template.js';
+
+/**
+ * One article: image, category, linked title, date, author and excerpt.
+ *
+ * Give it an `article` (an item of a parsed feed) or plain attributes. Feed text is always
+ * rendered as text and URLs are limited to http(s), whatever the source.
+ *
+ * @summary One news article as a card.
+ * @tagname kabar-article-card
+ *
+ * @csspart article - The card's frame.
+ * @csspart media - The box around the image; reserves its space before the image loads.
+ * @csspart image - The image.
+ * @csspart body - Everything beside or under the image.
+ * @csspart category - The category label.
+ * @csspart title - The heading that holds the link.
+ * @csspart link - The title's link.
+ * @csspart meta - Date, author and source.
+ * @csspart excerpt - The summary.
+ *
+ * @cssprop [--kabar-color-text=inherit] - Text colour.
+ * @cssprop [--kabar-color-muted=#555f6b] - Colour of the date and author line.
+ * @cssprop [--kabar-color-accent=#0b6e4f] - Colour of the category and buttons.
+ * @cssprop [--kabar-color-link=inherit] - Colour of the title link.
+ * @cssprop [--kabar-color-focus=#1a73e8] - Focus ring.
+ * @cssprop [--kabar-color-skeleton=#e6e8eb] - Background of an image box while it loads.
+ * @cssprop [--kabar-font-family=inherit] - Font of the card.
+ * @cssprop [--kabar-font-family-heading=inherit] - Font of the title.
+ * @cssprop [--kabar-radius-m=0.5rem] - Corner radius of the card and its image.
+ * @cssprop [--kabar-article-image-ratio=16 / 9] - Aspect ratio of the image box.
+ * @cssprop [--kabar-article-image-width=8.5rem] - Image width in the horizontal layout.
+ * @cssprop [--kabar-article-title-size=1.125em] - Title font size.
+ * @cssprop [--kabar-article-excerpt-lines=3] - Lines of excerpt before it is cut.
+ * @cssprop [--kabar-article-padding=0] - Padding inside the card.
+ * @cssprop [--kabar-article-background=transparent] - Card background.
+ */
+export class KabarArticleCardElement extends LitElement {
+  static override styles = [hostStyles, articleStyles];
+
+  /** A feed item to show; when set, it wins over the attributes below. */
+  @property({ attribute: false }) article: FeedItem | undefined;
+
+  /** The title, when no `article` is given. */
+  @property() heading = '';
+
+  /** The article's URL (http or https). */
+  @property() href = '';
+
+  /** The image URL (http or https). */
+  @property() image = '';
+
+  /** Publication date: ISO 8601 or RFC 822. */
+  @property() date = '';
+
+  /** The summary, as plain text. */
+  @property() excerpt = '';
+
+  /** The category label. */
+  @property() category = '';
+
+  /** The author's name. */
+  @property() author = '';
+
+  /** `vertical` (image above), `horizontal` (image beside) or `compact` (no image or excerpt). */
+  @property({ reflect: true }) layout: ArticleCardLayout = 'vertical';
+
+  /** Heading level of the title (2, 3 or 4), to fit the page's outline. */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 3;
+
+  /** Replaces some of the built-in strings. */
+  @property({ attribute: false }) strings: Partial<KabarStrings> | undefined;
+
+  readonly #locale = new LocaleController(this, () => this.strings);
+
+  #fromAttributes(): FeedItem {
+    const published = parseDate(this.date);
+    return {
+      id: this.href || this.heading,
+      title: this.heading,
+      summary: this.excerpt,
+      authors: this.author ? [{ name: this.author }] : [],
+      categories: this.category ? [this.category] : [],
+      enclosures: [],
+      ...(this.href ? { link: this.href } : {}),
+      ...(this.image ? { image: this.image } : {}),
+      ...(published ? { published } : {}),
+    };
+  }
+
+  override render() {
+    const layout = oneOf(this, 'layout', this.layout, ARTICLE_CARD_LAYOUTS, 'vertical');
+    const level = wholeNumber(this, 'heading-level', this.headingLevel, 3, 2);
+    return renderArticle(this.article ?? this.#fromAttributes(), {
+      layout,
+      locale: this.#locale,
+      level: level === 2 || level === 4 ? level : 3,
+    });
+  }
+}

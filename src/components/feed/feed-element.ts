@@ -1,0 +1,63 @@
+import { LitElement, html } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { provide } from '@lit/context';
+import { feedContext } from '../../context.js';
+import type { FeedState } from '../../context.js';
+import { FeedController } from '../../controllers/feed-controller.js';
+import type { FeedLoader } from '../../data/loader.js';
+import { feedStyles } from './feed.styles.js';
+
+/**
+ * Loads one feed and hands it to every Kabar widget inside it, so that a list, a headline and
+ * a ticker on one page cost one request. It renders nothing of its own: put the widgets in it.
+ *
+ * @summary Loads a feed once for the widgets inside it.
+ * @tagname kabar-feed
+ *
+ * @slot - The widgets that show this feed, and any other content.
+ *
+ * @fires {KabarLoadEvent} kabar-load - The feed loaded or refreshed. `event.detail.feed` is the parsed feed.
+ * @fires {KabarErrorEvent} kabar-error - Loading failed. `event.detail.error` says why (`kind`, `status`, `url`).
+ */
+export class KabarFeedElement extends LitElement {
+  static override styles = feedStyles;
+
+  /** URL of the feed (RSS, Atom, JSON Feed, …), relative to the page. */
+  @property() src = '';
+
+  /** Read the feed as this format instead of detecting it (`rss`, `atom`, `json-feed`, …). */
+  @property() format = '';
+
+  /** Seconds between refreshes while the page is visible; 0 never refreshes. */
+  @property({ type: Number }) refresh = 0;
+
+  /** Milliseconds before a request is given up. */
+  @property({ type: Number }) timeout = 10_000;
+
+  /** Replaces the built-in loader (tests, or a site's own fetching). */
+  @property({ attribute: false }) loader: FeedLoader | undefined;
+
+  /** @internal */
+  @provide({ context: feedContext })
+  @state()
+  protected feedState: FeedState | undefined;
+
+  readonly #feed = new FeedController(this);
+
+  /** Loads the feed again now. */
+  reload(): void {
+    this.#feed.retry();
+  }
+
+  override willUpdate(): void {
+    const next = this.#feed.state;
+    const prev = this.feedState;
+    if (!prev || prev.status !== next.status || prev.feed !== next.feed || prev.error !== next.error) {
+      this.feedState = next;
+    }
+  }
+
+  override render() {
+    return html`<slot></slot>`;
+  }
+}

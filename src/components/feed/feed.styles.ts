@@ -1,0 +1,7 @@
+import { css } from 'lit';
+
+export const feedStyles = css`
+  :host {
+    display: contents;
+  }
+`;

@@ -1,0 +1,229 @@
+import { LitElement, html, nothing } from 'lit';
+import type { PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { consume } from '@lit/context';
+import { feedContext } from '../../context.js';
+import type { FeedState } from '../../context.js';
+import { FeedController } from '../../controllers/feed-controller.js';
+import { LocaleController } from '../../controllers/locale-controller.js';
+import type { KabarError } from '../../data/errors.js';
+import type { FeedLoader } from '../../data/loader.js';
+import type { FeedItem } from '../../data/model.js';
+import type { KabarStrings } from '../../i18n/index.js';
+import { oneOf, wholeNumber } from '../../internal/attributes.js';
+import { hostStyles } from '../../internal/styles.js';
+import { NEWS_LIST_LAYOUTS } from '../../types.js';
+import type { ArticleCardLayout, NewsListLayout } from '../../types.js';
+import { articleStyles } from '../article-card/article-card.styles.js';
+import { renderArticle } from '../article-card/article-template.js';
+import { newsListStyles } from './news-list.styles.js';
+
+const CARD_LAYOUT: Record<NewsListLayout, ArticleCardLayout> = {
+  list: 'horizontal',
+  grid: 'vertical',
+  compact: 'compact',
+};
+
+/** Skeleton rows shown while loading: enough to hold the first screen, never more than `limit`. */
+const MAX_SKELETONS = 4;
+
+/**
+ * A list of news from a feed: its own (`src`) or that of the `<kabar-feed>` around it.
+ *
+ * It shows a skeleton while loading, a message with a retry button when the feed fails, a
+ * message when there is nothing to show, and otherwise the newest `limit` articles.
+ *
+ * @summary The news list: loading, error, empty and loaded states.
+ * @tagname kabar-news-list
+ *
+ * @slot header - Replaces the heading row.
+ * @slot empty - Replaces the message shown when there is no news.
+ * @slot error - Replaces the message shown when the feed fails (the retry button stays).
+ *
+ * @csspart header - The heading row.
+ * @csspart heading - The heading.
+ * @csspart list - The `<ul>` of articles.
+ * @csspart item - Each `<li>`.
+ * @csspart article - Each article's frame (and the article parts of `<kabar-article-card>`: media, image, body, category, title, link, meta, excerpt).
+ * @csspart media - The box around an image.
+ * @csspart image - An image.
+ * @csspart body - An article's text column.
+ * @csspart category - An article's category.
+ * @csspart title - An article's heading.
+ * @csspart link - An article's link.
+ * @csspart meta - An article's date, author and source.
+ * @csspart excerpt - An article's summary.
+ * @csspart message - The loading, empty or error message box.
+ * @csspart retry - The retry button.
+ *
+ * @cssprop [--kabar-news-list-gap=1.5rem] - Space between articles.
+ * @cssprop [--kabar-news-list-column=15rem] - Narrowest column of the grid layout.
+ * @cssprop [--kabar-news-list-heading-size=1.375em] - Heading font size.
+ * @cssprop [--kabar-color-border=#dde1e6] - Rules between items of the compact layout.
+ * @cssprop [--kabar-color-surface-muted=#f3f5f7] - Background of messages.
+ * @cssprop [--kabar-color-danger=#b3261e] - Accent of the error message.
+ * @cssprop [--kabar-color-skeleton=#e6e8eb] - Skeleton and image box colour.
+ *
+ * @fires {KabarLoadEvent} kabar-load - With `src`: the feed loaded or refreshed.
+ * @fires {KabarErrorEvent} kabar-error - With `src`: loading failed.
+ */
+export class KabarNewsListElement extends LitElement {
+  static override styles = [hostStyles, articleStyles, newsListStyles];
+
+  /** URL of a feed of its own; without it the list shows the feed of the enclosing `<kabar-feed>`. */
+  @property() src = '';
+
+  /** Read the feed as this format instead of detecting it. */
+  @property() format = '';
+
+  /** Seconds between refreshes while the page is visible (with `src`); 0 never refreshes. */
+  @property({ type: Number }) refresh = 0;
+
+  /** Milliseconds before a request is given up (with `src`). */
+  @property({ type: Number }) timeout = 10_000;
+
+  /** Replaces the built-in loader (with `src`). */
+  @property({ attribute: false }) loader: FeedLoader | undefined;
+
+  /** Most articles shown. */
+  @property({ type: Number }) limit = 10;
+
+  /** Show only articles in this category (case-insensitive). */
+  @property() category = '';
+
+  /** `list` (image beside text), `grid` (cards in columns) or `compact` (titles and dates). */
+  @property({ reflect: true }) layout: NewsListLayout = 'list';
+
+  /** A visible heading above the list. */
+  @property() heading = '';
+
+  /** Replaces some of the built-in strings. */
+  @property({ attribute: false }) strings: Partial<KabarStrings> | undefined;
+
+  /** @internal The state of the enclosing `<kabar-feed>`. */
+  @consume({ context: feedContext, subscribe: true })
+  @state()
+  protected contextState: FeedState | undefined;
+
+  readonly #locale = new LocaleController(this, () => this.strings);
+  readonly #feed = new FeedController(this);
+  #layout: NewsListLayout = 'list';
+  #limit = 10;
+
+  /** Loads the feed again (the shared one, inside a `<kabar-feed>`). */
+  reload(): void {
+    this.#state.retry();
+  }
+
+  get #state(): FeedState {
+    // An explicit `src` always wins over the context.
+    return this.src || !this.contextState ? this.#feed.state : this.contextState;
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('layout')) this.#layout = oneOf(this, 'layout', this.layout, NEWS_LIST_LAYOUTS, 'list');
+    if (changed.has('limit')) this.#limit = wholeNumber(this, 'limit', this.limit, 10, 1);
+  }
+
+  override render() {
+    const state = this.#state;
+    const busy = state.status === 'loading' || state.status === 'idle';
+    return html`
+      <section
+        class=${this.#layout}
+        aria-busy=${busy ? 'true' : 'false'}
+        aria-label=${this.heading ? nothing : this.#locale.strings.newsList.label}
+      >
+        <slot name="header">
+          ${
+            this.heading
+              ? html`<div part="header" class="header">
+                  <h2 part="heading" class="heading">${this.heading}</h2>
+                </div>`
+              : nothing
+          }
+        </slot>
+        ${
+          state.feed
+            ? this.#renderItems(state.feed.items)
+            : state.status === 'error'
+              ? this.#renderError(state.error!)
+              : this.#renderLoading()
+        }
+      </section>
+    `;
+  }
+
+  #renderLoading() {
+    const count = Math.min(this.#limit, MAX_SKELETONS);
+    const layout = CARD_LAYOUT[this.#layout];
+    const rows = Array.from(
+      { length: count },
+      () =>
+        html` <li class="skeleton" aria-hidden="true">
+          <div class="article ${layout} ${layout === 'compact' ? '' : 'has-image'}">
+            ${layout === 'compact' ? nothing : html`<div class="media bone"></div>`}
+            <div class="body">
+              <span class="bone title"></span>
+              <span class="bone line short"></span>
+              ${layout === 'compact' ? nothing : html`<span class="bone line"></span><span class="bone line"></span>`}
+            </div>
+          </div>
+        </li>`,
+    );
+    return html`
+      <p class="visually-hidden" role="status">${this.#locale.strings.newsList.loading}</p>
+      <ul part="list" class="items">
+        ${rows}
+      </ul>
+    `;
+  }
+
+  #renderError(error: KabarError) {
+    const strings = this.#locale.strings;
+    const status = 'status' in error ? Number(error.status) : 0;
+    return html`
+      <div part="message" class="message error" role="alert">
+        <slot name="error"><p>${strings.error[error.kind](status)}</p></slot>
+        <button part="retry" type="button" @click=${this.#onRetry}>${strings.retry}</button>
+      </div>
+    `;
+  }
+
+  #renderItems(all: FeedItem[]) {
+    const category = this.category.trim().toLowerCase();
+    const items = (
+      category ? all.filter((item) => item.categories.some((c) => c.toLowerCase() === category)) : all
+    ).slice(0, this.#limit);
+    if (items.length === 0) {
+      const strings = this.#locale.strings.newsList;
+      return html`
+        <div part="message" class="message empty">
+          <slot name="empty"
+            ><p>${category ? strings.emptyCategory(this.category.trim()) : strings.empty}</p></slot
+          >
+        </div>
+      `;
+    }
+    const options = {
+      layout: CARD_LAYOUT[this.#layout],
+      locale: this.#locale,
+      level: (this.heading ? 3 : 2) as 2 | 3,
+      category: this.category.trim() || undefined,
+    };
+    return html`
+      <ul part="list" class="items">
+        ${repeat(
+          items,
+          (item) => item.id,
+          (item) => html`<li part="item">${renderArticle(item, options)}</li>`,
+        )}
+      </ul>
+    `;
+  }
+
+  #onRetry = (): void => {
+    this.#state.retry();
+  };
+}

@@ -1,0 +1,93 @@
+import { css } from 'lit';
+
+export const newsListStyles = css`
+  .header {
+    display: flex;
+    align-items: baseline;
+    justify-content: space-between;
+    gap: var(--kabar-space-m, 1rem);
+    margin: 0 0 var(--kabar-space-m, 1rem);
+  }
+  .heading {
+    margin: 0;
+    font-family: var(--kabar-font-family-heading, inherit);
+    font-size: var(--kabar-news-list-heading-size, 1.375em);
+    line-height: 1.25;
+  }
+  .items {
+    display: grid;
+    gap: var(--kabar-news-list-gap, var(--kabar-space-l, 1.5rem));
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .items > li {
+    margin: 0;
+    padding: 0;
+    min-width: 0;
+  }
+  .items > li::before,
+  .items > li::marker {
+    content: none;
+  }
+  .grid .items {
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, var(--kabar-news-list-column, 15rem)), 1fr));
+  }
+  .compact .items {
+    gap: 0;
+  }
+  .compact .items > li {
+    padding: var(--kabar-space-s, 0.5rem) 0;
+    border-bottom: 1px solid var(--kabar-color-border, #dde1e6);
+  }
+  .compact .items > li:first-child {
+    padding-top: 0;
+  }
+
+  /* Skeletons take the size of the items they stand for, so nothing moves when news arrives. */
+  .skeleton .article {
+    pointer-events: none;
+  }
+  .bone {
+    display: block;
+    border-radius: var(--kabar-radius-s, 0.25rem);
+    background: var(--kabar-color-skeleton, #e6e8eb);
+  }
+  .bone.line {
+    height: 1em;
+    margin: 0.25em 0;
+  }
+  .bone.title {
+    height: 1.25em;
+    width: 90%;
+  }
+  .bone.short {
+    width: 40%;
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    .bone {
+      animation: kabar-pulse 1.4s ease-in-out infinite;
+    }
+  }
+  @keyframes kabar-pulse {
+    50% {
+      opacity: 0.55;
+    }
+  }
+
+  .message {
+    display: grid;
+    justify-items: start;
+    gap: var(--kabar-space-s, 0.5rem);
+    margin: 0;
+    padding: var(--kabar-space-m, 1rem);
+    border-radius: var(--kabar-radius-m, 0.5rem);
+    background: var(--kabar-color-surface-muted, #f3f5f7);
+  }
+  .message p {
+    margin: 0;
+  }
+  .error {
+    border-inline-start: 4px solid var(--kabar-color-danger, #b3261e);
+  }
+`;

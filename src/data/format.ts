@@ -1,0 +1,99 @@
+import type { Feed, FeedAuthor, FeedFormat, FeedItem } from './model.js';
+import { collapse, decodeEntities, firstImage, htmlToText } from './text.js';
+import { resolveUrl } from './url.js';
+
+/** What a parser is told besides the text. */
+export interface ParseContext {
+  /** The feed's URL: the base for relative links. */
+  url?: string;
+  contentType?: string;
+}
+
+/**
+ * One feed format. To add one, write a module exporting a `FeedFormatReader` and add it to
+ * the list in `parse.ts`.
+ */
+export interface FeedFormatReader {
+  readonly name: FeedFormat;
+  /** How sure this reader is that it can read `text` (0 = not at all, 1 = certain). */
+  detect(text: string, contentType: string): number;
+  /** Reads the text; throws KabarParseError when it cannot. */
+  parse(text: string, context: ParseContext): Feed;
+}
+
+/** The raw fields a reader collects for one item before normalization. */
+export interface RawItem {
+  id?: string | number | undefined;
+  title?: string | undefined;
+  /** Whether `title` is HTML (Atom `type="html"`, RSS titles with tags) or plain text. */
+  titleIsHtml?: boolean;
+  link?: string | undefined;
+  summary?: string | undefined;
+  content?: string | undefined;
+  published?: Date | undefined;
+  updated?: Date | undefined;
+  authors?: FeedAuthor[];
+  categories?: string[];
+  image?: string | undefined;
+  enclosures?: FeedItem['enclosures'];
+  source?: string | undefined;
+}
+
+const SUMMARY_LENGTH = 400;
+
+function hash(text: string): string {
+  // FNV-1a: a short stable id for items that have neither id nor link.
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(36);
+}
+
+/** Normalizes what a reader found into a FeedItem: plain text, absolute URLs, a stable id. */
+export function toItem(raw: RawItem, base: string | undefined, source: string | undefined): FeedItem {
+  const title = raw.titleIsHtml === false ? collapse(decodeEntities(raw.title ?? '')) : htmlToText(raw.title);
+  const link = resolveUrl(raw.link, base);
+  const summaryText = htmlToText(raw.summary) || htmlToText(raw.content);
+  const image = resolveUrl(raw.image ?? firstImage(raw.content ?? raw.summary), base);
+  const id =
+    raw.id === undefined || raw.id === '' ? (link ?? `kabar-${hash(title + summaryText)}`) : String(raw.id);
+  const item: FeedItem = {
+    id,
+    title,
+    summary: summaryText.length > SUMMARY_LENGTH * 2 ? summaryText.slice(0, SUMMARY_LENGTH * 2) : summaryText,
+    authors: raw.authors ?? [],
+    categories: [...new Set((raw.categories ?? []).map((c) => collapse(decodeEntities(c))).filter(Boolean))],
+    enclosures: (raw.enclosures ?? []).flatMap((e) => {
+      const url = resolveUrl(e.url, base);
+      return url ? [{ ...e, url }] : [];
+    }),
+  };
+  if (link) item.link = link;
+  if (raw.content) item.content = raw.content;
+  if (raw.published) item.published = raw.published;
+  if (raw.updated) item.updated = raw.updated;
+  if (image) item.image = image;
+  const itemSource = raw.source ? collapse(raw.source) : source;
+  if (itemSource) item.source = itemSource;
+  return item;
+}
+
+/** Reads `Name <email>` and `email (Name)` author strings. */
+export function parseAuthor(value: string | undefined): FeedAuthor | undefined {
+  const text = collapse(value ?? '');
+  if (!text) return undefined;
+  const paren = /^([^\s()]+@[^\s()]+)\s*\(([^)]+)\)$/.exec(text);
+  if (paren) return { name: paren[2]!.trim(), email: paren[1]! };
+  const angle = /^(.*?)\s*<([^>]+@[^>]+)>$/.exec(text);
+  if (angle) return { name: angle[1]!.trim() || angle[2]!, email: angle[2]! };
+  if (/^[^\s@]+@[^\s@]+$/.test(text)) return { name: text, email: text };
+  return { name: text };
+}
+
+/** Plain text of a feed-level field that may hold markup. */
+export function plain(value: string | undefined): string | undefined {
+  const text = htmlToText(value);
+  return text || undefined;
+}

@@ -1,0 +1,105 @@
+import { parseDate } from '../date.js';
+import { KabarParseError } from '../errors.js';
+import type { FeedFormatReader, RawItem } from '../format.js';
+import { plain, toItem } from '../format.js';
+import type { Feed, FeedAuthor } from '../model.js';
+import { resolveUrl } from '../url.js';
+
+type Json = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const str = (value: unknown): string | undefined =>
+  typeof value === 'string' && value.trim() ? value : typeof value === 'number' ? String(value) : undefined;
+
+function authors(item: Json, feed: Json): FeedAuthor[] {
+  const list = Array.isArray(item['authors'])
+    ? item['authors']
+    : isObject(item['author'])
+      ? [item['author']]
+      : [];
+  const fallback = Array.isArray(feed['authors'])
+    ? feed['authors']
+    : isObject(feed['author'])
+      ? [feed['author']]
+      : [];
+  return (list.length ? list : fallback).flatMap((a): FeedAuthor[] => {
+    if (!isObject(a)) return [];
+    const name = str(a['name']) ?? str(a['url']);
+    if (!name) return [];
+    const author: FeedAuthor = { name: plain(name) ?? name };
+    const url = str(a['url']);
+    if (url) author.url = url;
+    return [author];
+  });
+}
+
+/** Parses JSON, naming the failure as a parse error. */
+export function parseJson(text: string, url?: string): unknown {
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (cause) {
+    throw new KabarParseError('parse', 'The response is not valid JSON.', { url, cause });
+  }
+}
+
+/** JSON Feed 1.0 and 1.1. */
+export const jsonFeed: FeedFormatReader = {
+  name: 'json-feed',
+  detect(text, contentType) {
+    if (/"version"\s*:\s*"https:\/\/jsonfeed\.org\/version\//.test(text.slice(0, 4096))) return 1;
+    return /feed\+json/.test(contentType) ? 0.8 : 0;
+  },
+  parse(text, context) {
+    const data = parseJson(text, context.url);
+    if (!isObject(data) || !Array.isArray(data['items'])) {
+      throw new KabarParseError('format', 'The JSON is not a JSON Feed.', { url: context.url });
+    }
+    const base = resolveUrl(str(data['feed_url']), context.url) ?? context.url;
+    const home = resolveUrl(str(data['home_page_url']), base);
+    const title = plain(str(data['title'])) ?? '';
+    const items = data['items'].filter(isObject).map((item) => {
+      const raw: RawItem = {
+        id: str(item['id']),
+        title: str(item['title']),
+        link: str(item['url']) ?? str(item['external_url']),
+        summary: str(item['summary']),
+        content: str(item['content_html']) ?? escapeText(str(item['content_text'])),
+        published: parseDate(str(item['date_published'])),
+        updated: parseDate(str(item['date_modified'])),
+        authors: authors(item, data),
+        categories: Array.isArray(item['tags']) ? item['tags'].flatMap((t) => str(t) ?? []) : [],
+        image: str(item['image']) ?? str(item['banner_image']),
+        enclosures: Array.isArray(item['attachments'])
+          ? item['attachments'].filter(isObject).flatMap((a) => {
+              const url = str(a['url']);
+              if (!url) return [];
+              const size = Number(a['size_in_bytes']);
+              return [
+                {
+                  url,
+                  ...(str(a['mime_type']) ? { type: str(a['mime_type'])! } : {}),
+                  ...(size > 0 ? { length: size } : {}),
+                },
+              ];
+            })
+          : [],
+      };
+      return toItem(raw, base, title || undefined);
+    });
+    const feed: Feed = { format: 'json-feed', title, items };
+    if (home) feed.link = home;
+    const description = plain(str(data['description']));
+    if (description) feed.description = description;
+    const language = str(data['language']);
+    if (language) feed.language = language;
+    const next = resolveUrl(str(data['next_url']), base);
+    if (next) feed.next = next;
+    return feed;
+  },
+};
+
+/** `content_text` is plain text; escaping it keeps `content` uniformly HTML. */
+function escapeText(text: string | undefined): string | undefined {
+  return text?.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}

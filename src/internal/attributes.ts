@@ -1,0 +1,46 @@
+/**
+ * Attribute validation. Site editors type attributes by hand; a typo must not break the
+ * widget, so a bad value falls back to the documented default with one warning naming it.
+ */
+
+const warned = new WeakMap<Element, Set<string>>();
+
+/** Warns once per element, attribute and value. */
+export function warnAttribute(el: Element, attribute: string, value: unknown, fallback: unknown): void {
+  const key = `${attribute}=${String(value)}`;
+  let seen = warned.get(el);
+  if (!seen) warned.set(el, (seen = new Set()));
+  if (seen.has(key)) return;
+  seen.add(key);
+  console.warn(
+    `[kabar] <${el.localName}> ${attribute}="${String(value)}" is not valid; using ${JSON.stringify(fallback)}.`,
+  );
+}
+
+/** `value` when it is one of `allowed`, else `fallback` (with a warning). */
+export function oneOf<T extends string, F extends T | undefined>(
+  el: Element,
+  attribute: string,
+  value: unknown,
+  allowed: readonly T[],
+  fallback: F,
+): T | F {
+  if ((allowed as readonly unknown[]).includes(value)) return value as T;
+  if (value !== undefined && value !== null && value !== '') warnAttribute(el, attribute, value, fallback);
+  return fallback;
+}
+
+/** A whole number ≥ `min`, else `fallback` (with a warning). */
+export function wholeNumber(
+  el: Element,
+  attribute: string,
+  value: unknown,
+  fallback: number,
+  min = 0,
+): number {
+  if (value === undefined || value === null) return fallback;
+  if (typeof value === 'number' && Number.isInteger(value) && value >= min) return value;
+  // Name what the editor typed ("abc"), not what the converter made of it (NaN).
+  warnAttribute(el, attribute, el.getAttribute(attribute) ?? value, fallback);
+  return fallback;
+}

@@ -1,0 +1,58 @@
+import { css } from 'lit';
+
+/**
+ * What every Kabar shadow root starts with. Host pages set fonts, colours, box sizing and
+ * margins globally; inside the shadow root only inherited properties reach us, and these
+ * rules pin the ones that would change our layout.
+ */
+export const hostStyles = css`
+  :host {
+    display: block;
+    box-sizing: border-box;
+    color: var(--kabar-color-text, inherit);
+    font-family: var(--kabar-font-family, inherit);
+    font-size: var(--kabar-font-size, 1rem);
+    line-height: var(--kabar-line-height, 1.5);
+    text-align: start;
+    letter-spacing: normal;
+    word-spacing: normal;
+    text-transform: none;
+    text-indent: 0;
+    white-space: normal;
+    overflow-wrap: anywhere;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    padding: 0;
+    margin: -1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+    border: 0;
+  }
+  button {
+    font: inherit;
+    cursor: pointer;
+    min-height: 2.75rem;
+    padding: 0 var(--kabar-space-m, 1rem);
+    border-radius: var(--kabar-radius-m, 0.5rem);
+    border: 1px solid var(--kabar-color-accent, #0b6e4f);
+    background: var(--kabar-color-accent, #0b6e4f);
+    color: var(--kabar-color-on-accent, #fff);
+  }
+  button:focus-visible,
+  a:focus-visible {
+    outline: 3px solid var(--kabar-color-focus, #1a73e8);
+    outline-offset: 2px;
+  }
+`;

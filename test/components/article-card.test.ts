@@ -1,0 +1,120 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../src/components/article-card/kabar-article-card.js';
+import type { KabarArticleCardElement } from '../../src/components/article-card/article-card-element.js';
+import { ARTICLE_CARD_LAYOUTS } from '../../src/types.js';
+import { item } from '../helpers.js';
+
+const part = (el: Element, name: string) => el.shadowRoot!.querySelector(`[part~="${name}"]`);
+
+describe('<kabar-article-card>', () => {
+  it('renders from attributes', async () => {
+    const el = await fixture<KabarArticleCardElement>(html`
+      <kabar-article-card
+        heading="Jembatan Baru Diresmikan"
+        href="https://example.go.id/jembatan"
+        image="https://example.go.id/jembatan.jpg"
+        date="2026-11-23T08:15:00Z"
+        excerpt="Jembatan sepanjang 120 meter menghubungkan dua kecamatan."
+        category="Infrastruktur"
+        author="Humas"
+      ></kabar-article-card>
+    `);
+    expect(part(el, 'link')!.getAttribute('href')).to.equal('https://example.go.id/jembatan');
+    expect(part(el, 'link')!.textContent).to.equal('Jembatan Baru Diresmikan');
+    expect(part(el, 'image')!.getAttribute('src')).to.equal('https://example.go.id/jembatan.jpg');
+    expect(part(el, 'image')!.getAttribute('alt')).to.equal('');
+    expect(part(el, 'category')!.textContent).to.equal('Infrastruktur');
+    expect(part(el, 'meta')!.querySelector('time')!.getAttribute('datetime')).to.equal(
+      '2026-11-23T08:15:00Z',
+    );
+    expect(part(el, 'meta')!.textContent).to.contain('oleh Humas');
+    expect(part(el, 'excerpt')!.textContent).to.equal(
+      'Jembatan sepanjang 120 meter menghubungkan dua kecamatan.',
+    );
+    expect(el.shadowRoot!.querySelector('h3')).not.to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('prefers the article property', async () => {
+    const el = await fixture<KabarArticleCardElement>(
+      html`<kabar-article-card heading="ignored" .article=${item(7)}></kabar-article-card>`,
+    );
+    expect(part(el, 'link')!.textContent).to.equal('Berita nomor 7');
+  });
+
+  for (const layout of ARTICLE_CARD_LAYOUTS) {
+    it(`lays out ${layout}`, async () => {
+      const el = await fixture<KabarArticleCardElement>(
+        html`<kabar-article-card
+          style="width: 600px"
+          layout=${layout}
+          .article=${item(1, { image: 'https://example.go.id/a.jpg' })}
+        ></kabar-article-card>`,
+      );
+      const article = part(el, 'article')!;
+      expect(article.classList.contains(layout)).to.equal(true);
+      const image = part(el, 'image') as HTMLImageElement | null;
+      if (layout === 'compact') {
+        expect(image).to.equal(null);
+        expect(part(el, 'excerpt')).to.equal(null);
+      } else {
+        // The image box has its size before the image arrives.
+        const box = part(el, 'media')!.getBoundingClientRect();
+        expect(box.height).to.be.closeTo((box.width * 9) / 16, 1);
+        if (layout === 'horizontal') expect(box.width).to.be.lessThan(200);
+        else expect(box.width).to.be.closeTo(600, 1);
+      }
+      await expect(el).to.be.accessible();
+    });
+  }
+
+  it('renders without an image or date', async () => {
+    const el = await fixture<KabarArticleCardElement>(
+      html`<kabar-article-card heading="Tanpa gambar"></kabar-article-card>`,
+    );
+    expect(part(el, 'media')).to.equal(null);
+    expect(part(el, 'meta')).to.equal(null);
+    expect(part(el, 'link')!.tagName).to.equal('SPAN');
+    await expect(el).to.be.accessible();
+  });
+
+  it('refuses script and data URLs', async () => {
+    const el = await fixture<KabarArticleCardElement>(
+      html`<kabar-article-card
+        heading="x"
+        href="javascript:alert(1)"
+        image=${'data:image/svg+xml,<svg onload=alert(1)>'}
+      ></kabar-article-card>`,
+    );
+    expect(el.shadowRoot!.querySelector('a')).to.equal(null);
+    expect(el.shadowRoot!.querySelector('img')).to.equal(null);
+  });
+
+  it('uses the heading level it is given', async () => {
+    const el = await fixture<KabarArticleCardElement>(
+      html`<kabar-article-card heading="x" heading-level="2"></kabar-article-card>`,
+    );
+    expect(el.shadowRoot!.querySelector('h2')).not.to.equal(null);
+  });
+
+  for (const [lang, by] of [
+    ['id', 'oleh Ani'],
+    ['en', 'by Ani'],
+    ['su', 'ku Ani'],
+  ]) {
+    it(`speaks ${lang}`, async () => {
+      const el = await fixture<KabarArticleCardElement>(
+        html`<kabar-article-card
+          lang=${lang}
+          heading="x"
+          author="Ani"
+          date="2026-05-23T08:15:00Z"
+        ></kabar-article-card>`,
+      );
+      expect(part(el, 'meta')!.textContent).to.contain(by);
+      expect(part(el, 'meta')!.querySelector('time')!.textContent).to.equal(
+        lang === 'en' ? '23 May 2026' : '23 Mei 2026',
+      );
+    });
+  }
+});

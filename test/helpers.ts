@@ -1,0 +1,56 @@
+import type { Feed, FeedItem } from '../src/data/model.js';
+import type { FeedLoader } from '../src/data/loader.js';
+
+/** URL of a fixture as the test server serves it. */
+export const fixtureUrl = (name: string) => new URL(`./fixtures/${name}`, import.meta.url).href;
+
+export async function fixtureText(name: string): Promise<string> {
+  return (await fetch(fixtureUrl(name))).text();
+}
+
+export function item(n: number, extra: Partial<FeedItem> = {}): FeedItem {
+  return {
+    id: `item-${n}`,
+    title: `Berita nomor ${n}`,
+    link: `https://example.go.id/berita/${n}`,
+    summary: `Ringkasan berita ${n}.`,
+    published: new Date(Date.UTC(2026, 10, 23 - n, 8, 15)),
+    authors: [],
+    categories: [n % 2 ? 'Ekonomi' : 'Pendidikan'],
+    enclosures: [],
+    ...extra,
+  };
+}
+
+export function feedOf(count: number, extra: Partial<Feed> = {}): Feed {
+  return {
+    format: 'rss',
+    title: 'Kabupaten Contoh',
+    items: Array.from({ length: count }, (_, i) => item(i + 1)),
+    ...extra,
+  };
+}
+
+/** A loader under the test's control: each call waits until the test settles it. */
+export function controlledLoader() {
+  const calls: {
+    url: string;
+    resolve(feed: Feed): void;
+    reject(error: unknown): void;
+    signal?: AbortSignal;
+  }[] = [];
+  const loader: FeedLoader = (url, options = {}) =>
+    new Promise<Feed>((resolve, reject) => {
+      calls.push({ url, resolve, reject, ...(options.signal ? { signal: options.signal } : {}) });
+    });
+  return { loader, calls };
+}
+
+/** Waits until `predicate` holds (polling animation frames), or fails after `ms`. */
+export async function until(predicate: () => boolean, ms = 3000): Promise<void> {
+  const start = performance.now();
+  while (!predicate()) {
+    if (performance.now() - start > ms) throw new Error('Timed out waiting for a condition');
+    await new Promise((r) => requestAnimationFrame(r));
+  }
+}

@@ -1,0 +1,92 @@
+/**
+ * Routes the test server answers besides static files, for testing the loader against real
+ * HTTP: statuses, slow and hanging responses, charsets, conditional requests.
+ *
+ *   /__kabar/status/:code[?retry-after=s]   answers that status
+ *   /__kabar/slow/:ms?file=...              waits, then serves a fixture
+ *   /__kabar/hang                           sends headers, then never the body
+ *   /__kabar/count/:name?file=...           serves a fixture and counts requests by name
+ *   /__kabar/count/:name/total              the count so far (JSON)
+ *   /__kabar/flaky/:name?fail=n&file=...    fails n times with 503, then serves the fixture
+ */
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { extname, normalize } from 'node:path';
+
+const root = fileURLToPath(new URL('../fixtures/', import.meta.url));
+const counts = new Map();
+
+const TYPES = {
+  '.xml': 'application/rss+xml; charset=utf-8',
+  '.json': 'application/feed+json; charset=utf-8',
+  '.html': 'text/html; charset=utf-8',
+  '.atom': 'application/atom+xml; charset=utf-8',
+};
+
+async function fixture(name) {
+  const safe = normalize(name).replace(/^(\.\.[/\\])+/, '');
+  return readFile(root + safe);
+}
+
+function send(ctx, status, body, type) {
+  ctx.status = status;
+  if (type) ctx.set('Content-Type', type);
+  ctx.set('Cache-Control', 'no-store');
+  ctx.body = body;
+}
+
+export async function testRoutes(ctx, next) {
+  const url = new URL(ctx.url, 'http://localhost');
+  const parts = url.pathname.split('/').filter(Boolean);
+  if (parts[0] !== '__kabar') return next();
+  const file = url.searchParams.get('file');
+  const type = url.searchParams.get('type') ?? (file ? TYPES[extname(file)] : undefined);
+  switch (parts[1]) {
+    case 'status': {
+      const retryAfter = url.searchParams.get('retry-after');
+      if (retryAfter) ctx.set('Retry-After', retryAfter);
+      return send(ctx, Number(parts[2]), url.searchParams.get('body') ?? '', 'text/plain');
+    }
+    case 'slow': {
+      await new Promise((resolve) => setTimeout(resolve, Number(parts[2])));
+      return send(ctx, 200, await fixture(file), type);
+    }
+    case 'hang': {
+      ctx.status = 200;
+      ctx.set('Content-Type', 'application/rss+xml');
+      const { PassThrough } = await import('node:stream');
+      const stream = new PassThrough();
+      stream.write('<?xml version="1.0"?><rss version="2.0"><channel>');
+      ctx.body = stream;
+      setTimeout(() => stream.end(), 30_000);
+      return;
+    }
+    case 'count': {
+      const name = parts[2];
+      if (parts[3] === 'total')
+        return send(ctx, 200, JSON.stringify({ count: counts.get(name) ?? 0 }), 'application/json');
+      if (parts[3] === 'reset') {
+        counts.delete(name);
+        return send(ctx, 200, '{}', 'application/json');
+      }
+      counts.set(name, (counts.get(name) ?? 0) + 1);
+      const delay = Number(url.searchParams.get('delay') ?? 0);
+      if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
+      return send(ctx, 200, await fixture(file), type);
+    }
+    case 'flaky': {
+      const name = parts[2];
+      const fail = Number(url.searchParams.get('fail') ?? 1);
+      const seen = (counts.get(`flaky:${name}`) ?? 0) + 1;
+      counts.set(`flaky:${name}`, seen);
+      if (seen <= fail) return send(ctx, 503, 'unavailable', 'text/plain');
+      return send(ctx, 200, await fixture(file), type);
+    }
+    case 'bytes': {
+      // A fixture served with an explicit Content-Type (charset tests).
+      return send(ctx, 200, await fixture(file), type ?? 'application/octet-stream');
+    }
+    default:
+      return send(ctx, 404, 'unknown test route', 'text/plain');
+  }
+}
