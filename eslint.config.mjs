@@ -20,6 +20,10 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-unused-expressions': 'off' },
   },
   {
+    files: ['test/**/*.js'],
+    languageOptions: { globals: { window: 'readonly', document: 'readonly' } },
+  },
+  {
     files: ['**/*.mjs', 'scripts/**', 'demo/**'],
     languageOptions: {
       globals: {

@@ -1,6 +1,6 @@
 import type { Feed, FeedAuthor, FeedFormat, FeedItem } from './model.js';
 import { collapse, decodeEntities, firstImage, htmlToText } from './text.js';
-import { resolveUrl } from './url.js';
+import { resolveWebUrl } from './url.js';
 
 /** What a parser is told besides the text. */
 export interface ParseContext {
@@ -54,19 +54,22 @@ function hash(text: string): string {
 /** Normalizes what a reader found into a FeedItem: plain text, absolute URLs, a stable id. */
 export function toItem(raw: RawItem, base: string | undefined, source: string | undefined): FeedItem {
   const title = raw.titleIsHtml === false ? collapse(decodeEntities(raw.title ?? '')) : htmlToText(raw.title);
-  const link = resolveUrl(raw.link, base);
+  const link = resolveWebUrl(raw.link, base);
   const summaryText = htmlToText(raw.summary) || htmlToText(raw.content);
-  const image = resolveUrl(raw.image ?? firstImage(raw.content ?? raw.summary), base);
+  const image = resolveWebUrl(raw.image ?? firstImage(raw.content ?? raw.summary), base);
   const id =
     raw.id === undefined || raw.id === '' ? (link ?? `kabar-${hash(title + summaryText)}`) : String(raw.id);
   const item: FeedItem = {
     id,
     title,
     summary: summaryText.length > SUMMARY_LENGTH * 2 ? summaryText.slice(0, SUMMARY_LENGTH * 2) : summaryText,
-    authors: raw.authors ?? [],
-    categories: [...new Set((raw.categories ?? []).map((c) => collapse(decodeEntities(c))).filter(Boolean))],
+    categories: [...new Set((raw.categories ?? []).map(htmlToText).filter(Boolean))],
+    authors: (raw.authors ?? []).flatMap((a) => {
+      const name = htmlToText(a.name);
+      return name ? [{ ...a, name }] : [];
+    }),
     enclosures: (raw.enclosures ?? []).flatMap((e) => {
-      const url = resolveUrl(e.url, base);
+      const url = resolveWebUrl(e.url, base);
       return url ? [{ ...e, url }] : [];
     }),
   };

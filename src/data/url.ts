@@ -14,6 +14,15 @@ export function resolveUrl(href: string | undefined | null, base?: string): stri
 const WEB = ['http:', 'https:'];
 
 /**
+ * Resolves `href` against `base` and keeps it only when it is http(s): what the parsers store
+ * for links, images and enclosures, so the model never carries a script URL.
+ */
+export function resolveWebUrl(href: string | undefined | null, base?: string): string | undefined {
+  const url = resolveUrl(href, base);
+  return url && /^https?:/i.test(url) ? url : undefined;
+}
+
+/**
  * Returns `href` when its scheme is allowed (http and https by default), else undefined. The
  * single gate through which feed URLs reach an `href` or `src`.
  */

@@ -12,22 +12,38 @@ export const hostStyles = css`
     color: var(--kabar-color-text, inherit);
     font-family: var(--kabar-font-family, inherit);
     font-size: var(--kabar-font-size, 1rem);
-    line-height: var(--kabar-line-height, 1.5);
-    text-align: start;
-    letter-spacing: normal;
-    word-spacing: normal;
-    text-transform: none;
-    text-indent: 0;
-    white-space: normal;
-    overflow-wrap: anywhere;
+    /*
+     * The template's white space between top-level elements is text of the host itself: a
+     * page's white-space: pre would turn it into blank lines. Important, because a shadow
+     * tree's !important beats the page's !important.
+     */
+    white-space: normal !important;
   }
   :host([hidden]) {
     display: none;
   }
+  /*
+   * Inherited text properties are reset on the shadow tree's top-level elements rather than on
+   * the host: a page rule such as * { line-height: 3 !important } matches the host itself and
+   * would beat :host, but it cannot reach inside.
+   */
+  :host > * {
+    font-size: inherit;
+    line-height: var(--kabar-line-height, 1.5);
+    text-align: start;
+    text-indent: 0;
+    text-transform: none;
+    letter-spacing: normal;
+    word-spacing: normal;
+    white-space: normal;
+    font-style: normal;
+    font-weight: 400;
+    overflow-wrap: anywhere;
+  }
   *,
   *::before,
   *::after {
-    box-sizing: inherit;
+    box-sizing: border-box;
   }
   .visually-hidden {
     position: absolute;

@@ -8,6 +8,10 @@
  *   /__kabar/count/:name?file=...           serves a fixture and counts requests by name
  *   /__kabar/count/:name/total              the count so far (JSON)
  *   /__kabar/flaky/:name?fail=n&file=...    fails n times with 503, then serves the fixture
+ *   /__kabar/fixtures                       the names of every fixture file (JSON)
+ *   /__kabar/csp-page                       a page of widgets under the strictest CSP we support
+ *   /__kabar/bundle/kabar.min.js[?version=v] the real single-file bundle, built from the rollup
+ *                                           config on first request (optionally claiming another version)
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -16,12 +20,44 @@ import { extname, normalize } from 'node:path';
 const root = fileURLToPath(new URL('../fixtures/', import.meta.url));
 const counts = new Map();
 
+/** The policy a careful site serves (issue: strict policies), Trusted Types included. */
+export const STRICT_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
+  "require-trusted-types-for 'script'";
+
 const TYPES = {
   '.xml': 'application/rss+xml; charset=utf-8',
   '.json': 'application/feed+json; charset=utf-8',
   '.html': 'text/html; charset=utf-8',
   '.atom': 'application/atom+xml; charset=utf-8',
 };
+
+const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8'));
+let built;
+
+/** Builds the single-file bundle exactly as `npm run build` does, once per test run. */
+function bundle() {
+  built ??= (async () => {
+    const { rollup } = await import('rollup');
+    const { default: configs } = await import('../../rollup.config.mjs');
+    const config = configs.find((c) =>
+      [c.output].flat().some((o) => (o.file ?? o.entryFileNames ?? '').includes('kabar.min.js')),
+    );
+    const { output: outputOptions, ...inputOptions } = config;
+    const build = await rollup({ ...inputOptions, onwarn: () => {} });
+    const { output } = await build.generate({
+      ...[outputOptions].flat()[0],
+      file: undefined,
+      dir: 'dist',
+      sourcemap: false,
+    });
+    await build.close();
+    return new Map(
+      output.filter((o) => o.type === 'chunk').map((o) => [o.isEntry ? 'kabar.min.js' : o.fileName, o.code]),
+    );
+  })();
+  return built;
+}
 
 async function fixture(name) {
   const safe = normalize(name).replace(/^(\.\.[/\\])+/, '');
@@ -85,6 +121,34 @@ export async function testRoutes(ctx, next) {
     case 'bytes': {
       // A fixture served with an explicit Content-Type (charset tests).
       return send(ctx, 200, await fixture(file), type ?? 'application/octet-stream');
+    }
+    case 'bundle': {
+      const files = await bundle();
+      const name = parts.slice(2).join('/');
+      let code = files.get(name);
+      if (code === undefined) return send(ctx, 404, 'no such bundle file', 'text/plain');
+      const version = url.searchParams.get('version');
+      if (version) code = code.replaceAll(JSON.stringify(pkg.version), JSON.stringify(version));
+      return send(ctx, 200, code, 'text/javascript; charset=utf-8');
+    }
+    case 'fixtures': {
+      const { readdir } = await import('node:fs/promises');
+      const names = (await readdir(root, { recursive: true, withFileTypes: true }))
+        .filter((entry) => entry.isFile())
+        .map((entry) =>
+          `${entry.parentPath ?? entry.path}/${entry.name}`.slice(root.length).replace(/^\//, ''),
+        )
+        .sort();
+      return send(ctx, 200, JSON.stringify(names), 'application/json');
+    }
+    case 'csp-page': {
+      ctx.set('Content-Security-Policy', STRICT_CSP);
+      return send(
+        ctx,
+        200,
+        await readFile(new URL('../hardening/csp-page.html', import.meta.url)),
+        'text/html; charset=utf-8',
+      );
     }
     default:
       return send(ctx, 404, 'unknown test route', 'text/plain');

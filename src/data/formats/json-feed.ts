@@ -3,7 +3,7 @@ import { KabarParseError } from '../errors.js';
 import type { FeedFormatReader, RawItem } from '../format.js';
 import { plain, toItem } from '../format.js';
 import type { Feed, FeedAuthor } from '../model.js';
-import { resolveUrl } from '../url.js';
+import { resolveUrl, resolveWebUrl } from '../url.js';
 
 type Json = Record<string, unknown>;
 
@@ -56,7 +56,7 @@ export const jsonFeed: FeedFormatReader = {
       throw new KabarParseError('format', 'The JSON is not a JSON Feed.', { url: context.url });
     }
     const base = resolveUrl(str(data['feed_url']), context.url) ?? context.url;
-    const home = resolveUrl(str(data['home_page_url']), base);
+    const home = resolveWebUrl(str(data['home_page_url']), base);
     const title = plain(str(data['title'])) ?? '';
     const items = data['items'].filter(isObject).map((item) => {
       const raw: RawItem = {
@@ -93,7 +93,7 @@ export const jsonFeed: FeedFormatReader = {
     if (description) feed.description = description;
     const language = str(data['language']);
     if (language) feed.language = language;
-    const next = resolveUrl(str(data['next_url']), base);
+    const next = resolveWebUrl(str(data['next_url']), base);
     if (next) feed.next = next;
     return feed;
   },

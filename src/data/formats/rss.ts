@@ -3,7 +3,7 @@ import { KabarParseError } from '../errors.js';
 import type { FeedFormatReader, ParseContext, RawItem } from '../format.js';
 import { parseAuthor, plain, toItem } from '../format.js';
 import type { Feed, FeedEnclosure } from '../model.js';
-import { resolveUrl } from '../url.js';
+import { resolveUrl, resolveWebUrl } from '../url.js';
 import { NS, childNamed, childText, childrenNamed, parseXml } from '../xml.js';
 
 function mediaImage(item: Element): string | undefined {
@@ -108,7 +108,7 @@ function readChannel(doc: Document, context: ParseContext, format: 'rss' | 'rdf'
     title,
     items: itemEls.map((el) => toItem(readItem(el), baseOf(el, base) ?? base, title || undefined)),
   };
-  const link = resolveUrl(channelLink, context.url);
+  const link = resolveWebUrl(channelLink, context.url);
   if (link) feed.link = link;
   const description = plain(
     childText(channel, 'description', null) ?? childText(channel, 'description', NS.rss1),

@@ -1,0 +1,39 @@
+import { expect } from '@open-wc/testing';
+import { until } from '../helpers.js';
+
+interface ProbeWindow extends Window {
+  __violations: string[];
+  __errors: string[];
+}
+
+async function openPage(src: string): Promise<HTMLIFrameElement> {
+  const frame = document.createElement('iframe');
+  frame.style.width = '1000px';
+  frame.style.height = '1400px';
+  frame.src = src;
+  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  document.body.append(frame);
+  await loaded;
+  return frame;
+}
+
+describe('hardening: strict Content-Security-Policy with Trusted Types', () => {
+  let frame: HTMLIFrameElement | undefined;
+  afterEach(() => frame?.remove());
+
+  it('renders every widget with zero policy violations', async function () {
+    this.timeout(60_000);
+    frame = await openPage('/__kabar/csp-page');
+    const doc = frame.contentDocument!;
+    const win = frame.contentWindow as ProbeWindow;
+    const items = (id: string) => doc.getElementById(id)?.shadowRoot?.querySelectorAll('.title').length ?? 0;
+    await until(() => items('list') === 3 && items('compact') === 5 && items('json') === 3, 8000);
+    await until(() => doc.getElementById('broken')?.shadowRoot?.querySelector('[role="alert"]') != null);
+    expect(doc.getElementById('card')!.shadowRoot!.querySelector('img')).not.to.equal(null);
+    // The styles really applied (constructable stylesheets are allowed by style-src 'self').
+    const list = doc.getElementById('list')!.shadowRoot!;
+    expect(getComputedStyle(list.querySelector('.items')!).listStyleType).to.equal('none');
+    expect(win.__violations).to.deep.equal([]);
+    expect(win.__errors).to.deep.equal([]);
+  });
+});

@@ -1,0 +1,130 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../src/define.js';
+import type { KabarNewsListElement } from '../../src/components/news-list/news-list-element.js';
+import type { Feed } from '../../src/data/model.js';
+import { NEWS_LIST_LAYOUTS } from '../../src/types.js';
+import { feedOf, item, until } from '../helpers.js';
+
+/** What a careless theme, a CSS reset and a Bootstrap-like framework do to every page. */
+const HOSTILE_CSS = `
+  *, *::before, *::after { box-sizing: content-box; margin: 0; padding: 0; }
+  html { font-size: 10px; }
+  body { font: 22px/3 "Comic Sans MS", cursive !important; color: #333 !important; text-align: center !important;
+         letter-spacing: 3px !important; word-spacing: 8px; text-transform: uppercase !important; text-indent: 40px;
+         white-space: pre !important; }
+  a, a:visited { color: #f0f !important; text-decoration: underline overline !important; font-weight: 900 !important; }
+  img { max-width: 100%; height: auto !important; border: 6px solid lime !important; padding: 8px !important; }
+  button { all: unset; background: yellow !important; border: 4px dashed red !important; }
+  ul, ol { list-style: square outside !important; padding-left: 60px !important; margin: 30px !important; }
+  li { float: left; width: 50px; }
+  h1, h2, h3, h4, h5, h6 { font-size: 48px !important; margin: 40px 0 !important; color: navy !important; }
+  p, div, section, article, figure, time, span { margin: 12px; padding: 12px; border: 1px dotted gray; }
+  * { line-height: 3 !important; }
+  [class] { background: pink; }
+`;
+
+const feed: Feed = feedOf(3, {
+  items: [
+    item(1, {
+      image: `${location.origin}/test/fixtures/pixel.png`,
+      title: 'Judul berita yang cukup panjang untuk dua baris di kolom sempit',
+    }),
+    item(2, { image: `${location.origin}/test/fixtures/pixel.png` }),
+    item(3),
+  ],
+});
+
+interface Measure {
+  height: number;
+  titleSize: string;
+  titleLineHeight: string;
+  titleTransform: string;
+  letterSpacing: string;
+  imageBox: { width: number; height: number } | null;
+  itemWidth: number;
+  listStyle: string;
+  retryHeight?: number;
+}
+
+async function measure(layout: string): Promise<Measure> {
+  const wrapper = await fixture(
+    html`<div style="width: 720px">
+      <kabar-news-list
+        src="/feed.xml"
+        layout=${layout}
+        .loader=${() => Promise.resolve(feed)}
+      ></kabar-news-list>
+    </div>`,
+  );
+  const el = wrapper.querySelector<KabarNewsListElement>('kabar-news-list')!;
+  await until(() => el.shadowRoot!.querySelector('[aria-busy="false"]') !== null);
+  await el.updateComplete;
+  const root = el.shadowRoot!;
+  const title = root.querySelector('.title')!;
+  const media = root.querySelector('.media');
+  const li = root.querySelector('li')!;
+  const titleStyle = getComputedStyle(title);
+  return {
+    height: Math.round(el.getBoundingClientRect().height),
+    titleSize: titleStyle.fontSize,
+    titleLineHeight: titleStyle.lineHeight,
+    titleTransform: titleStyle.textTransform,
+    letterSpacing: getComputedStyle(root.querySelector('.meta')!).letterSpacing,
+    imageBox: media
+      ? {
+          width: Math.round(media.getBoundingClientRect().width),
+          height: Math.round(media.getBoundingClientRect().height),
+        }
+      : null,
+    itemWidth: Math.round(li.getBoundingClientRect().width),
+    listStyle: getComputedStyle(li).listStyleType,
+  };
+}
+
+describe('hardening: hostile page CSS', () => {
+  let style: HTMLStyleElement | undefined;
+  afterEach(() => style?.remove());
+
+  for (const layout of NEWS_LIST_LAYOUTS) {
+    it(`keeps the ${layout} layout as designed under a hostile stylesheet`, async () => {
+      // Measured against a plain page with the same root font size, so only the hostile rules differ.
+      document.documentElement.style.fontSize = '10px';
+      const clean = await measure(layout);
+      style = document.createElement('style');
+      style.textContent = HOSTILE_CSS;
+      document.head.append(style);
+      const hostile = await measure(layout);
+      document.documentElement.style.fontSize = '';
+      expect(hostile.titleSize).to.equal(clean.titleSize);
+      expect(hostile.titleLineHeight).to.equal(clean.titleLineHeight);
+      expect(hostile.titleTransform).to.equal('none');
+      expect(hostile.letterSpacing).to.equal('normal');
+      expect(hostile.imageBox).to.deep.equal(clean.imageBox);
+      expect(hostile.itemWidth).to.equal(clean.itemWidth);
+      expect(hostile.listStyle).to.equal('none');
+      // Only the inherited font face may differ; allow a little for its metrics.
+      expect(Math.abs(hostile.height - clean.height)).to.be.lessThan(clean.height * 0.2);
+    });
+  }
+
+  it('changes nothing outside itself', async () => {
+    const wrapper = await fixture(
+      html`<div>
+        <p id="before">Paragraf halaman</p>
+        <kabar-news-list src="/feed.xml" .loader=${() => Promise.resolve(feed)}></kabar-news-list>
+        <a id="after" href="#x">tautan halaman</a>
+      </div>`,
+    );
+    const para = wrapper.querySelector('#before')!;
+    const link = wrapper.querySelector('#after')!;
+    const styleOf = (el: Element) => {
+      const s = getComputedStyle(el);
+      return [s.color, s.fontSize, s.fontFamily, s.margin, s.lineHeight, s.display].join('|');
+    };
+    const before = [styleOf(para), styleOf(link), styleOf(document.body)];
+    const el = wrapper.querySelector('kabar-news-list')!;
+    await until(() => el.shadowRoot!.querySelector('[aria-busy="false"]') !== null);
+    expect([styleOf(para), styleOf(link), styleOf(document.body)]).to.deep.equal(before);
+    expect(document.adoptedStyleSheets.length).to.equal(0);
+  });
+});
