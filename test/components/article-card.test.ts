@@ -118,3 +118,22 @@ describe('<kabar-article-card>', () => {
     });
   }
 });
+
+describe('<kabar-article-card> images and sources', () => {
+  it('hides a broken image but keeps its reserved box', async () => {
+    const el = await fixture<KabarArticleCardElement>(
+      html`<kabar-article-card heading="x" image=${`${location.origin}/missing.png`}></kabar-article-card>`,
+    );
+    const img = el.shadowRoot!.querySelector('img')!;
+    await new Promise((resolve) => (img.hidden ? resolve(null) : img.addEventListener('error', resolve)));
+    expect(img.hidden).to.equal(true);
+    expect(el.shadowRoot!.querySelector('.media')!.getBoundingClientRect().height).to.be.greaterThan(50);
+  });
+
+  it('names a source that is neither the author nor the listed feed', async () => {
+    const el = await fixture<KabarArticleCardElement>(
+      html`<kabar-article-card .article=${item(1, { source: 'Dinas Kesehatan' })}></kabar-article-card>`,
+    );
+    expect(el.shadowRoot!.querySelector('.source')!.textContent).to.equal('Dinas Kesehatan');
+  });
+});

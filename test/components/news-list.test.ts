@@ -444,3 +444,20 @@ describe('<kabar-news-list>', () => {
     });
   });
 });
+
+describe('<kabar-news-list> sources', () => {
+  it('does not repeat the feed title on every item, but names other sources', async () => {
+    const feed = feedOf(2, {
+      title: 'Kabupaten Contoh',
+      items: [item(1, { source: 'Kabupaten Contoh' }), item(2, { source: 'Dinas Pendidikan' })],
+    });
+    const el = await fixture<KabarNewsListElement>(
+      html`<kabar-news-list src="/feed.xml" .loader=${() => Promise.resolve(feed)}></kabar-news-list>`,
+    );
+    await until(() => el.shadowRoot!.querySelectorAll('li').length === 2);
+    const sources = [...el.shadowRoot!.querySelectorAll('li')].map(
+      (li) => li.querySelector('.source')?.textContent ?? null,
+    );
+    expect(sources).to.deep.equal([null, 'Dinas Pendidikan']);
+  });
+});

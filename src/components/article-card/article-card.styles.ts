@@ -91,9 +91,10 @@ export const articleStyles = css`
     color: var(--kabar-color-muted, #555f6b);
     font-size: 0.875em;
   }
-  .meta > * + *::before {
+  /* The separator ends a line rather than starting the next one when the meta line wraps. */
+  .meta > :not(:last-child)::after {
     content: '·';
-    margin-inline-end: 0.5em;
+    margin-inline-start: 0.5em;
   }
   .excerpt {
     margin: 0;

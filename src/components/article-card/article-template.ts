@@ -16,6 +16,13 @@ export interface ArticleTemplateOptions {
   category?: string | undefined;
   /** Hide images (data saver). */
   images?: boolean;
+  /** A source not worth repeating on every item: the title of the feed being listed. */
+  feedTitle?: string | undefined;
+}
+
+/** A broken image leaves its reserved box empty rather than showing the browser's broken icon. */
+function hideBroken(event: Event): void {
+  (event.target as HTMLImageElement).hidden = true;
 }
 
 const EXCERPT_LENGTH = 240;
@@ -32,6 +39,7 @@ export function renderArticle(item: FeedItem, options: ArticleTemplateOptions): 
   const category = options.category ?? item.categories[0];
   const date = item.published ?? item.updated;
   const author = item.authors[0]?.name;
+  const source = item.source !== options.feedTitle && item.source !== author ? item.source : undefined;
   const title = item.title || strings.article.untitled;
   const link = href
     ? html`<a part="link" href=${href}>${title}</a>`
@@ -44,6 +52,9 @@ export function renderArticle(item: FeedItem, options: ArticleTemplateOptions): 
         ? html`<h4 part="title" class="title">${link}</h4>`
         : html`<h3 part="title" class="title">${link}</h3>`;
   const excerpt = layout === 'compact' ? '' : truncate(item.summary, EXCERPT_LENGTH);
+  // The compact layout is a headline and a date; authors and sources are for the fuller ones.
+  const by = layout === 'compact' ? undefined : author;
+  const from = layout === 'compact' ? undefined : source;
   return html`
     <article part="article" class="article ${layout} ${image ? 'has-image' : ''}">
       ${
@@ -57,6 +68,7 @@ export function renderArticle(item: FeedItem, options: ArticleTemplateOptions): 
                 decoding="async"
                 width="640"
                 height="360"
+                @error=${hideBroken}
               />
             </figure>`
           : nothing
@@ -65,15 +77,11 @@ export function renderArticle(item: FeedItem, options: ArticleTemplateOptions): 
         ${category && layout !== 'compact' ? html`<p part="category" class="category">${category}</p>` : nothing}
         ${heading}
         ${
-          date || author || item.source
+          date || by || from
             ? html`<p part="meta" class="meta">
                 ${date ? html`<time datetime=${isoInstant(date)}>${locale.formatDate(date)}</time>` : nothing}
-                ${author && layout !== 'compact' ? html`<span>${strings.article.by(author)}</span>` : nothing}
-                ${
-                  item.source && layout !== 'compact' && item.source !== author
-                    ? html`<span class="source">${item.source}</span>`
-                    : nothing
-                }
+                ${by ? html`<span>${strings.article.by(by)}</span>` : nothing}
+                ${from ? html`<span class="source">${from}</span>` : nothing}
               </p>`
             : nothing
         }

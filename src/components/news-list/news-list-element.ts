@@ -146,7 +146,7 @@ export class KabarNewsListElement extends LitElement {
         </slot>
         ${
           state.feed
-            ? this.#renderItems(state.feed.items)
+            ? this.#renderItems(state.feed.items, state.feed.title)
             : state.status === 'error'
               ? this.#renderError(state.error!)
               : this.#renderLoading()
@@ -191,7 +191,7 @@ export class KabarNewsListElement extends LitElement {
     `;
   }
 
-  #renderItems(all: FeedItem[]) {
+  #renderItems(all: FeedItem[], feedTitle: string) {
     const category = this.category.trim().toLowerCase();
     const items = (
       category ? all.filter((item) => item.categories.some((c) => c.toLowerCase() === category)) : all
@@ -211,6 +211,7 @@ export class KabarNewsListElement extends LitElement {
       locale: this.#locale,
       level: (this.heading ? 3 : 2) as 2 | 3,
       category: this.category.trim() || undefined,
+      feedTitle,
     };
     return html`
       <ul part="list" class="items">
