@@ -12,6 +12,8 @@ export const hostStyles = css`
     color: var(--kabar-color-text, inherit);
     font-family: var(--kabar-font-family, inherit);
     font-size: var(--kabar-font-size, 1rem);
+    /* Layouts adapt to the widget's own width, not the window's: a sidebar is narrow on any screen. */
+    container-type: inline-size;
     /*
      * The template's white space between top-level elements is text of the host itself: a
      * page's white-space: pre would turn it into blank lines. Important, because a shadow

@@ -20,6 +20,12 @@ export const articleStyles = css`
     grid-template-columns: var(--kabar-article-image-width, 8.5rem) minmax(0, 1fr);
     align-items: start;
   }
+  /* On a phone the text column needs the room more than the picture does. */
+  @container (max-width: 26rem) {
+    .article.horizontal.has-image {
+      grid-template-columns: var(--kabar-article-image-width-narrow, 5.5rem) minmax(0, 1fr);
+    }
+  }
   .media {
     margin: 0;
     aspect-ratio: var(--kabar-article-image-ratio, 16 / 9);
