@@ -147,7 +147,7 @@ export class KabarCommentsElement extends LitElement {
       (changed.has('load') && changed.get('load') !== undefined && this.#status === 'idle');
     if (rearm) {
       this.#disarm();
-      this.#arm();
+      if (this.isConnected) this.#arm();
       return;
     }
     const watched = this.#adapter?.watch?.some((key) => changed.has(key as keyof KabarCommentsElement));
