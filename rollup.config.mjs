@@ -26,6 +26,7 @@ export default [
       'components/feed/kabar-feed': 'src/components/feed/kabar-feed.ts',
       'components/news-list/kabar-news-list': 'src/components/news-list/kabar-news-list.ts',
       'components/article-card/kabar-article-card': 'src/components/article-card/kabar-article-card.ts',
+      'components/comments/kabar-comments': 'src/components/comments/kabar-comments.ts',
     },
     external: (id) =>
       id === 'lit' || id.startsWith('lit/') || id.startsWith('@lit/') || id === 'tslib' || id === 'dompurify',
@@ -42,7 +43,7 @@ export default [
   },
   {
     input: 'src/define.ts',
-    output: { file: 'dist/kabar.min.js', format: 'es', sourcemap: true },
+    output: { file: 'dist/kabar.min.js', format: 'es', sourcemap: true, inlineDynamicImports: true },
     plugins: [
       resolve(production),
       typescript({ tsconfig: './tsconfig.json', outDir: 'dist', declaration: false, sourceMap: true }),

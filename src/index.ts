@@ -5,7 +5,15 @@
 export { KabarFeedElement } from './components/feed/feed-element.js';
 export { KabarNewsListElement } from './components/news-list/news-list-element.js';
 export { KabarArticleCardElement } from './components/article-card/article-card-element.js';
+export { KabarCommentsElement } from './components/comments/comments-element.js';
+export { registerCommentsProvider } from './components/comments/providers/provider.js';
+export type {
+  CommentsContext,
+  CommentsProvider,
+  CommentsProviderSource,
+} from './components/comments/providers/provider.js';
 export { KabarLoadEvent } from './events/kabar-load.js';
+export { KabarCommentsLoadEvent } from './events/kabar-comments-load.js';
 export { KabarErrorEvent } from './events/kabar-error.js';
 export { feedContext } from './context.js';
 export type { FeedState } from './context.js';

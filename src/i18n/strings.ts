@@ -20,6 +20,30 @@ export interface KabarStrings {
     /** Shown in place of a missing title. */
     untitled: string;
   };
+  comments: {
+    /** The default heading. */
+    heading: string;
+    /** The consent button of `load="click"`. */
+    show: string;
+    /** The note beside it; `provider` is a name ("Disqus") or `thirdParty`. */
+    consent: (provider: string) => string;
+    /** The link to the provider's privacy policy. */
+    privacy: (provider: string) => string;
+    /** Stands for a provider without a name (the slot case). */
+    thirdParty: string;
+    /** Before `load="visible"` loads. */
+    waiting: string;
+    loading: string;
+    /** The provider's script did not load (blocked, network). */
+    failed: (provider: string) => string;
+    offline: string;
+    /** Settings are missing (a Disqus shortname, giscus ids). */
+    setup: (provider: string) => string;
+    /** The provider shows one thread per page and another element already shows it. */
+    busy: (provider: string) => string;
+    /** The attribution under a loaded embed. */
+    poweredBy: (provider: string) => string;
+  };
 }
 
 /** The languages Kabar ships; anything else falls back to Indonesian. */

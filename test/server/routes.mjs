@@ -12,6 +12,9 @@
  *   /__kabar/csp-page                       a page of widgets under the strictest CSP we support
  *   /__kabar/bundle/kabar.min.js[?version=v] the real single-file bundle, built from the rollup
  *                                           config on first request (optionally claiming another version)
+ *   /__kabar/embed/:name?kind=disqus|giscus[&fail=1][&delay=ms]
+ *                                           a fake comments embed script, counted by name
+ *   /__kabar/embed/:name/total              how many times it was requested (JSON)
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -150,7 +153,70 @@ export async function testRoutes(ctx, next) {
         'text/html; charset=utf-8',
       );
     }
+    case 'embed': {
+      const name = `embed:${parts[2]}`;
+      if (parts[3] === 'total')
+        return send(ctx, 200, JSON.stringify({ count: counts.get(name) ?? 0 }), 'application/json');
+      counts.set(name, (counts.get(name) ?? 0) + 1);
+      const delay = Number(url.searchParams.get('delay') ?? 0);
+      if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
+      if (url.searchParams.has('fail')) return send(ctx, 503, 'unavailable', 'text/plain');
+      return send(ctx, 200, fakeEmbed(parts[2], url.searchParams.get('kind')), 'text/javascript');
+    }
     default:
       return send(ctx, 404, 'unknown test route', 'text/plain');
   }
+}
+
+/**
+ * A stand-in for a provider's embed script. It records what it was given into
+ * `window.__kabarEmbeds` and writes a marker where the real one would put its iframe:
+ *  - disqus: reads `window.disqus_config`, fills `#disqus_thread`, defines `window.DISQUS`
+ *    whose `reset()` records its config in `DISQUS.resets`;
+ *  - giscus: reads its own `data-*` attributes, fills the first `.giscus` (or the place after
+ *    the script).
+ */
+function fakeEmbed(name, kind) {
+  return `(() => {
+  const name = ${JSON.stringify(name)};
+  const kind = ${JSON.stringify(kind ?? 'giscus')};
+  const script = document.currentScript;
+  const log = (window.__kabarEmbeds ??= []);
+  const marker = (text) => {
+    const p = document.createElement('p');
+    p.className = 'fake-embed';
+    p.textContent = text;
+    return p;
+  };
+  if (kind === 'disqus') {
+    const read = (fn) => {
+      const c = { page: {} };
+      if (typeof fn === 'function') fn.call(c);
+      return { ...c.page, language: c.language };
+    };
+    const render = (config) => {
+      const thread = document.getElementById('disqus_thread');
+      if (thread) thread.replaceChildren(marker('Fake Disqus: ' + (config.identifier ?? config.url)));
+    };
+    const config = read(window.disqus_config);
+    log.push({ name, kind, config, data: { ...script?.dataset } });
+    render(config);
+    window.DISQUS = {
+      resets: [],
+      reset(options) {
+        const c = read(options?.config);
+        this.resets.push({ reload: options?.reload, config: c });
+        render(c);
+      },
+    };
+  } else {
+    const data = { ...script?.dataset };
+    log.push({ name, kind, data, crossorigin: script?.getAttribute('crossorigin') });
+    const box = document.querySelector('.giscus');
+    const m = marker('Fake giscus: ' + (data.term ?? data.mapping ?? name));
+    if (box) box.append(m);
+    else script?.after(m);
+  }
+})();
+`;
 }

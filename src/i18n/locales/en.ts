@@ -28,4 +28,21 @@ export const en: KabarStrings = {
     source: (name) => `Source: ${name}`,
     untitled: 'Untitled',
   },
+  comments: {
+    heading: 'Comments',
+    show: 'Show comments',
+    consent: (provider) =>
+      `Comments are provided by ${provider}. If you show them, ${provider} receives data about your visit and may set cookies.`,
+    privacy: (provider) => `${provider} privacy policy`,
+    thirdParty: 'a third-party service',
+    waiting: 'Comments load when you scroll down to here.',
+    loading: 'Loading comments…',
+    failed: (provider) =>
+      `Comments from ${provider} could not be loaded. Your browser may be blocking them, or the network is having trouble.`,
+    offline: 'You are offline. Comments can load when you are back online.',
+    setup: (provider) => `${provider} comments are not set up correctly on this site.`,
+    busy: (provider) =>
+      `${provider} can show only one discussion per page, and it is already shown elsewhere on this page.`,
+    poweredBy: (provider) => `Comments powered by ${provider}`,
+  },
 };

@@ -28,4 +28,21 @@ export const id: KabarStrings = {
     source: (name) => `Sumber: ${name}`,
     untitled: 'Tanpa judul',
   },
+  comments: {
+    heading: 'Komentar',
+    show: 'Tampilkan komentar',
+    consent: (provider) =>
+      `Komentar disediakan oleh ${provider}. Jika ditampilkan, ${provider} menerima data kunjungan Anda dan dapat menyimpan cookie.`,
+    privacy: (provider) => `Kebijakan privasi ${provider}`,
+    thirdParty: 'layanan pihak ketiga',
+    waiting: 'Komentar dimuat saat Anda menggulir sampai di sini.',
+    loading: 'Memuat komentar…',
+    failed: (provider) =>
+      `Komentar dari ${provider} tidak dapat dimuat. Mungkin diblokir oleh peramban atau jaringan sedang bermasalah.`,
+    offline: 'Perangkat sedang luring. Komentar dapat dimuat saat tersambung kembali.',
+    setup: (provider) => `Komentar ${provider} belum diatur dengan benar di situs ini.`,
+    busy: (provider) =>
+      `${provider} hanya dapat menampilkan satu diskusi per halaman, dan diskusi itu sudah tampil di bagian lain halaman ini.`,
+    poweredBy: (provider) => `Komentar didukung oleh ${provider}`,
+  },
 };

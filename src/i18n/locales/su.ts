@@ -28,4 +28,21 @@ export const su: KabarStrings = {
     source: (name) => `Sumber: ${name}`,
     untitled: 'Teu aya judul',
   },
+  comments: {
+    heading: 'Koméntar',
+    show: 'Témbongkeun koméntar',
+    consent: (provider) =>
+      `Koméntar disayogikeun ku ${provider}. Upami ditémbongkeun, ${provider} nampi data kunjungan anjeun sarta tiasa nyimpen cookie.`,
+    privacy: (provider) => `Kawijakan privasi ${provider}`,
+    thirdParty: 'layanan pihak katilu',
+    waiting: 'Koméntar dimuat upami anjeun tos ngagulung dugi ka dieu.',
+    loading: 'Nuju ngamuat koméntar…',
+    failed: (provider) =>
+      `Koméntar ti ${provider} teu tiasa dimuat. Panginten dipeungpeuk ku panyungsi atanapi jaringan nuju aya gangguan.`,
+    offline: 'Alat nuju teu nyambung. Koméntar tiasa dimuat upami tos nyambung deui.',
+    setup: (provider) => `Koméntar ${provider} teu acan disetél kalayan leres di ieu situs.`,
+    busy: (provider) =>
+      `${provider} ngan ukur tiasa némbongkeun hiji diskusi dina hiji kaca, sarta diskusi éta tos témbong di bagian séjén kaca ieu.`,
+    poweredBy: (provider) => `Koméntar dirojong ku ${provider}`,
+  },
 };

@@ -1,0 +1,42 @@
+import { css } from 'lit';
+
+export const commentsStyles = css`
+  .heading {
+    margin: 0 0 var(--kabar-space-m, 1rem);
+    font-family: var(--kabar-font-family-heading, inherit);
+    font-size: var(--kabar-comments-heading-size, 1.375em);
+    line-height: 1.25;
+  }
+  /* Reserves room for the embed, so the page moves as little as possible when it arrives. */
+  .placeholder {
+    display: grid;
+    align-content: center;
+    justify-items: start;
+    gap: var(--kabar-space-m, 1rem);
+    min-height: var(--kabar-comments-min-height, 12rem);
+    margin: 0;
+    padding: var(--kabar-space-l, 1.5rem);
+    border-radius: var(--kabar-radius-m, 0.5rem);
+    background: var(--kabar-color-surface-muted, #f3f5f7);
+  }
+  .placeholder p {
+    margin: 0;
+    max-width: 40em;
+  }
+  .error {
+    border-inline-start: 4px solid var(--kabar-color-danger, #b3261e);
+  }
+  .note {
+    color: var(--kabar-color-text-muted, #5f6b7a);
+    font-size: var(--kabar-font-size-small, 0.875em);
+  }
+  a {
+    color: var(--kabar-color-link, #0b6e4f);
+  }
+  .embed {
+    min-width: 0;
+  }
+  .attribution {
+    margin: var(--kabar-space-s, 0.5rem) 0 0;
+  }
+`;
