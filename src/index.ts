@@ -5,8 +5,10 @@
 export { KabarFeedElement } from './components/feed/feed-element.js';
 export { KabarNewsListElement } from './components/news-list/news-list-element.js';
 export { KabarArticleCardElement } from './components/article-card/article-card-element.js';
+export { KabarShareBarElement } from './components/share-bar/share-bar-element.js';
 export { KabarLoadEvent } from './events/kabar-load.js';
 export { KabarErrorEvent } from './events/kabar-error.js';
+export { KabarShareEvent } from './events/kabar-share.js';
 export { feedContext } from './context.js';
 export type { FeedState } from './context.js';
 export { LocaleController } from './controllers/locale-controller.js';

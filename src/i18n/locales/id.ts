@@ -15,6 +15,7 @@ export const id: KabarStrings = {
     parse: () => 'Isi sumber berita tidak dapat dibaca sebagai umpan berita.',
     format: () => 'Format umpan berita ini belum didukung.',
     'invalid-url': () => 'Alamat sumber berita tidak valid.',
+    share: () => 'Tautan tidak dapat dibagikan.',
   },
   retry: 'Coba lagi',
   newsList: {
@@ -27,5 +28,17 @@ export const id: KabarStrings = {
     by: (name) => `oleh ${name}`,
     source: (name) => `Sumber: ${name}`,
     untitled: 'Tanpa judul',
+  },
+  shareBar: {
+    label: 'Bagikan',
+    on: (network) => `Bagikan ke ${network}`,
+    email: 'Surel',
+    emailLabel: 'Kirim lewat surel',
+    copy: 'Salin tautan',
+    copied: 'Tautan disalin',
+    native: 'Bagikan…',
+    nativeLabel: 'Bagikan lewat aplikasi lain',
+    manual: 'Tautan tidak dapat disalin otomatis. Salin dari kotak ini:',
+    link: 'Tautan artikel',
   },
 };

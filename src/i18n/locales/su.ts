@@ -15,6 +15,7 @@ export const su: KabarStrings = {
     parse: () => 'Eusi sumber warta teu tiasa dibaca salaku feed warta.',
     format: () => 'Format feed warta ieu teu acan dirojong.',
     'invalid-url': () => 'Alamat sumber warta teu valid.',
+    share: () => 'Tutumbu teu tiasa dibagikeun.',
   },
   retry: 'Cobian deui',
   newsList: {
@@ -27,5 +28,17 @@ export const su: KabarStrings = {
     by: (name) => `ku ${name}`,
     source: (name) => `Sumber: ${name}`,
     untitled: 'Teu aya judul',
+  },
+  shareBar: {
+    label: 'Bagikeun',
+    on: (network) => `Bagikeun ka ${network}`,
+    email: 'Surél',
+    emailLabel: 'Kintun ngaliwatan surél',
+    copy: 'Salin tutumbu',
+    copied: 'Tutumbu tos disalin',
+    native: 'Bagikeun…',
+    nativeLabel: 'Bagikeun ngangge aplikasi sanés',
+    manual: 'Tutumbu teu tiasa disalin sacara otomatis. Mangga salin tina kotak ieu:',
+    link: 'Tutumbu artikel',
   },
 };
