@@ -43,7 +43,7 @@ export const NETWORK_INFO: Record<ShareNetwork, ShareNetworkInfo> = {
   line: {
     name: 'LINE',
     href: (url, text) => `https://social-plugins.line.me/lineit/share?url=${e(url)}&text=${e(text)}`,
-    icon: 'M12 3c5.2 0 9.5 3.4 9.5 7.6 0 4.4-5 8.3-10 10.4l.4-2.5C6.5 18.4 2.5 15 2.5 10.6 2.5 6.4 6.8 3 12 3zM6.5 8.5v4h2M10.5 8.5v4M13 12.5v-4l3 4v-4',
+    icon: 'M12 3c5.2 0 9.5 3.4 9.5 7.6 0 4.4-5 8.3-10 10.4l.4-2.5C6.5 18.4 2.5 15 2.5 10.6 2.5 6.4 6.8 3 12 3zM6.5 8.5v4h2M10.5 8.5v4M12.5 12.5v-4l2.5 4v-4M19 8.5h-2v4h2m-2-2h1.5',
   },
   linkedin: {
     name: 'LinkedIn',

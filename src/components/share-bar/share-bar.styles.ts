@@ -4,7 +4,7 @@ export const shareBarStyles = css`
   .bar {
     display: flex;
     flex-wrap: wrap;
-    align-items: center;
+    align-items: baseline;
     gap: var(--kabar-share-bar-gap, var(--kabar-space-s, 0.5rem));
   }
   .label {
@@ -12,6 +12,7 @@ export const shareBarStyles = css`
     font-weight: var(--kabar-share-bar-label-weight, 600);
   }
   .list {
+    flex: 1 1 20rem;
     display: flex;
     flex-wrap: wrap;
     gap: var(--kabar-share-bar-gap, var(--kabar-space-s, 0.5rem));
@@ -19,26 +20,18 @@ export const shareBarStyles = css`
     padding: 0;
     list-style: none;
   }
-  .list > li {
-    margin: 0;
-    padding: 0;
-  }
-  .list > li::before,
-  .list > li::marker {
-    content: none;
-  }
   .column {
     flex-direction: column;
     align-items: stretch;
   }
   .column .list {
+    flex: none;
     flex-direction: column;
   }
   .control {
     display: inline-flex;
     align-items: center;
     gap: var(--kabar-space-xs, 0.375rem);
-    box-sizing: border-box;
     min-width: 2.75rem;
     min-height: 2.75rem;
     margin: 0;
