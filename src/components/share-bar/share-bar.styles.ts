@@ -84,4 +84,8 @@ export const shareBarStyles = css`
     border-radius: var(--kabar-radius-s, 0.25rem);
     font: inherit;
   }
+  .manual input:focus-visible {
+    outline: 3px solid var(--kabar-color-focus, #1a73e8);
+    outline-offset: 2px;
+  }
 `;
