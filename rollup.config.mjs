@@ -27,6 +27,7 @@ export default [
       'components/news-list/kabar-news-list': 'src/components/news-list/kabar-news-list.ts',
       'components/article-card/kabar-article-card': 'src/components/article-card/kabar-article-card.ts',
       'components/comments/kabar-comments': 'src/components/comments/kabar-comments.ts',
+      'components/share-bar/kabar-share-bar': 'src/components/share-bar/kabar-share-bar.ts',
     },
     external: (id) =>
       id === 'lit' || id.startsWith('lit/') || id.startsWith('@lit/') || id === 'tslib' || id === 'dompurify',

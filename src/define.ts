@@ -6,5 +6,6 @@ import './components/feed/kabar-feed.js';
 import './components/news-list/kabar-news-list.js';
 import './components/article-card/kabar-article-card.js';
 import './components/comments/kabar-comments.js';
+import './components/share-bar/kabar-share-bar.js';
 
 export * from './index.js';

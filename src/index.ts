@@ -12,9 +12,11 @@ export type {
   CommentsProvider,
   CommentsProviderSource,
 } from './components/comments/providers/provider.js';
+export { KabarShareBarElement } from './components/share-bar/share-bar-element.js';
 export { KabarLoadEvent } from './events/kabar-load.js';
 export { KabarCommentsLoadEvent } from './events/kabar-comments-load.js';
 export { KabarErrorEvent } from './events/kabar-error.js';
+export { KabarShareEvent } from './events/kabar-share.js';
 export { feedContext } from './context.js';
 export type { FeedState } from './context.js';
 export { LocaleController } from './controllers/locale-controller.js';

@@ -11,3 +11,24 @@ export type ArticleCardLayout = (typeof ARTICLE_CARD_LAYOUTS)[number];
 /** `<kabar-comments load>`: when the embed loads. */
 export const COMMENTS_LOAD_MODES = ['visible', 'click', 'eager'] as const;
 export type CommentsLoadMode = (typeof COMMENTS_LOAD_MODES)[number];
+
+/** `<kabar-share-bar networks>`: the networks a share bar can offer, in their default order. */
+export const SHARE_NETWORKS = [
+  'whatsapp',
+  'facebook',
+  'x',
+  'telegram',
+  'line',
+  'linkedin',
+  'email',
+  'copy',
+] as const;
+export type ShareNetwork = (typeof SHARE_NETWORKS)[number];
+
+/** `<kabar-share-bar layout>`. */
+export const SHARE_BAR_LAYOUTS = ['row', 'column', 'icons'] as const;
+export type ShareBarLayout = (typeof SHARE_BAR_LAYOUTS)[number];
+
+/** `<kabar-share-bar native>`: when to offer the device's own share sheet. */
+export const SHARE_NATIVE_MODES = ['auto', 'always', 'never'] as const;
+export type ShareNativeMode = (typeof SHARE_NATIVE_MODES)[number];

@@ -8,6 +8,7 @@ export const ERROR_KINDS = [
   'parse',
   'format',
   'invalid-url',
+  'share',
 ] as const;
 export type KabarErrorKind = (typeof ERROR_KINDS)[number];
 

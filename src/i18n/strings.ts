@@ -44,6 +44,28 @@ export interface KabarStrings {
     /** The attribution under a loaded embed. */
     poweredBy: (provider: string) => string;
   };
+  shareBar: {
+    /** The visible heading of the bar. */
+    label: string;
+    /** Accessible name of a network's link: `on('WhatsApp')`. */
+    on: (network: string) => string;
+    /** Visible name of the email link. */
+    email: string;
+    /** Accessible name of the email link. */
+    emailLabel: string;
+    /** The copy button. */
+    copy: string;
+    /** Announced when the link was copied. */
+    copied: string;
+    /** The button that opens the device's share sheet. */
+    native: string;
+    /** Accessible name of that button. */
+    nativeLabel: string;
+    /** Shown above the link when it could not be copied automatically. */
+    manual: string;
+    /** Accessible name of the field holding the link. */
+    link: string;
+  };
 }
 
 /** The languages Kabar ships; anything else falls back to Indonesian. */

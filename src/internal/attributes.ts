@@ -44,3 +44,24 @@ export function wholeNumber(
   warnAttribute(el, attribute, el.getAttribute(attribute) ?? value, fallback);
   return fallback;
 }
+
+/**
+ * The words of a space-separated list that are in `allowed`, in the editor's order and without
+ * repeats. Unknown words are dropped with one warning; an empty result is `fallback`.
+ */
+export function tokenList<T extends string>(
+  el: Element,
+  attribute: string,
+  value: string | null | undefined,
+  allowed: readonly T[],
+  fallback: readonly T[],
+): readonly T[] {
+  const words = (value ?? '')
+    .toLowerCase()
+    .split(/[\s,]+/)
+    .filter(Boolean);
+  const kept = [...new Set(words.filter((w): w is T => (allowed as readonly string[]).includes(w)))];
+  const result = kept.length ? kept : fallback;
+  if (kept.length < new Set(words).size) warnAttribute(el, attribute, value, result.join(' '));
+  return result;
+}

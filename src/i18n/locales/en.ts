@@ -15,6 +15,7 @@ export const en: KabarStrings = {
     parse: () => 'The news source did not send a readable feed.',
     format: () => 'This feed format is not supported yet.',
     'invalid-url': () => 'The news source address is not valid.',
+    share: () => 'The link could not be shared.',
   },
   retry: 'Try again',
   newsList: {
@@ -44,5 +45,17 @@ export const en: KabarStrings = {
     busy: (provider) =>
       `${provider} can show only one discussion per page, and it is already shown elsewhere on this page.`,
     poweredBy: (provider) => `Comments powered by ${provider}`,
+  },
+  shareBar: {
+    label: 'Share',
+    on: (network) => `Share on ${network}`,
+    email: 'Email',
+    emailLabel: 'Send by email',
+    copy: 'Copy link',
+    copied: 'Link copied',
+    native: 'Share…',
+    nativeLabel: 'Share with another app',
+    manual: 'The link could not be copied automatically. Copy it from this box:',
+    link: 'Article link',
   },
 };

@@ -15,6 +15,7 @@ export const id: KabarStrings = {
     parse: () => 'Isi sumber berita tidak dapat dibaca sebagai umpan berita.',
     format: () => 'Format umpan berita ini belum didukung.',
     'invalid-url': () => 'Alamat sumber berita tidak valid.',
+    share: () => 'Tautan tidak dapat dibagikan.',
   },
   retry: 'Coba lagi',
   newsList: {
@@ -44,5 +45,17 @@ export const id: KabarStrings = {
     busy: (provider) =>
       `${provider} hanya dapat menampilkan satu diskusi per halaman, dan diskusi itu sudah tampil di bagian lain halaman ini.`,
     poweredBy: (provider) => `Komentar didukung oleh ${provider}`,
+  },
+  shareBar: {
+    label: 'Bagikan',
+    on: (network) => `Bagikan ke ${network}`,
+    email: 'Surel',
+    emailLabel: 'Kirim lewat surel',
+    copy: 'Salin tautan',
+    copied: 'Tautan disalin',
+    native: 'Bagikan…',
+    nativeLabel: 'Bagikan lewat aplikasi lain',
+    manual: 'Tautan tidak dapat disalin otomatis. Salin dari kotak ini:',
+    link: 'Tautan artikel',
   },
 };

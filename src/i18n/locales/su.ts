@@ -15,6 +15,7 @@ export const su: KabarStrings = {
     parse: () => 'Eusi sumber warta teu tiasa dibaca salaku feed warta.',
     format: () => 'Format feed warta ieu teu acan dirojong.',
     'invalid-url': () => 'Alamat sumber warta teu valid.',
+    share: () => 'Tutumbu teu tiasa dibagikeun.',
   },
   retry: 'Cobian deui',
   newsList: {
@@ -44,5 +45,17 @@ export const su: KabarStrings = {
     busy: (provider) =>
       `${provider} ngan ukur tiasa némbongkeun hiji diskusi dina hiji kaca, sarta diskusi éta tos témbong di bagian séjén kaca ieu.`,
     poweredBy: (provider) => `Koméntar dirojong ku ${provider}`,
+  },
+  shareBar: {
+    label: 'Bagikeun',
+    on: (network) => `Bagikeun ka ${network}`,
+    email: 'Surél',
+    emailLabel: 'Kintun ngaliwatan surél',
+    copy: 'Salin tutumbu',
+    copied: 'Tutumbu tos disalin',
+    native: 'Bagikeun…',
+    nativeLabel: 'Bagikeun ngangge aplikasi sanés',
+    manual: 'Tutumbu teu tiasa disalin sacara otomatis. Mangga salin tina kotak ieu:',
+    link: 'Tutumbu artikel',
   },
 };
