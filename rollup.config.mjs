@@ -26,6 +26,7 @@ export default [
       'components/feed/kabar-feed': 'src/components/feed/kabar-feed.ts',
       'components/news-list/kabar-news-list': 'src/components/news-list/kabar-news-list.ts',
       'components/article-card/kabar-article-card': 'src/components/article-card/kabar-article-card.ts',
+      'components/poll/kabar-poll': 'src/components/poll/kabar-poll.ts',
     },
     external: (id) =>
       id === 'lit' || id.startsWith('lit/') || id.startsWith('@lit/') || id === 'tslib' || id === 'dompurify',

@@ -5,5 +5,6 @@
 import './components/feed/kabar-feed.js';
 import './components/news-list/kabar-news-list.js';
 import './components/article-card/kabar-article-card.js';
+import './components/poll/kabar-poll.js';
 
 export * from './index.js';

@@ -5,6 +5,8 @@
 export { KabarFeedElement } from './components/feed/feed-element.js';
 export { KabarNewsListElement } from './components/news-list/news-list-element.js';
 export { KabarArticleCardElement } from './components/article-card/article-card-element.js';
+export { KabarPollElement } from './components/poll/poll-element.js';
+export { KabarVoteEvent } from './events/kabar-vote.js';
 export { KabarLoadEvent } from './events/kabar-load.js';
 export { KabarErrorEvent } from './events/kabar-error.js';
 export { feedContext } from './context.js';
