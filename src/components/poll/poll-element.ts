@@ -43,6 +43,9 @@ const isAbort = (error: unknown) => error instanceof DOMException && error.name 
  * @csspart message - The loading, empty, error, pending, thanks and closed messages.
  * @csspart retry - The retry and "send now" buttons.
  *
+ * @cssprop [--kabar-poll-question-size=1.125em] - Question font size.
+ * @cssprop [--kabar-poll-bar-opacity=0.55] - Opacity of the bars the reader did not choose.
+ * @cssprop [--kabar-color-warning=#8a5a00] - Accent of the pending-vote message.
  * @cssprop [--kabar-poll-bar-height=0.75rem] - Height of a result bar.
  * @cssprop [--kabar-poll-bar-color=#0b6e4f] - Fill of a result bar (defaults to `--kabar-color-accent`).
  * @cssprop [--kabar-poll-bar-track=#e6e8eb] - Track of a result bar.
