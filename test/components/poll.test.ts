@@ -82,6 +82,21 @@ describe('<kabar-poll>', () => {
     expect(el.timeout).to.equal(500);
   });
 
+  it('falls back to the default timeout with one warning for a bad value', async () => {
+    const warn = console.warn;
+    const warnings: unknown[] = [];
+    console.warn = (...args: unknown[]) => void warnings.push(args[0]);
+    try {
+      const el = await mount(CLOSED);
+      el.setAttribute('timeout', 'abc');
+      el.reload();
+      await until(() => $(el, '.results') !== null);
+      expect(warnings.filter((w) => String(w).includes('timeout="abc"'))).to.have.length(1);
+    } finally {
+      console.warn = warn;
+    }
+  });
+
   describe('loading', () => {
     it('says it is loading, busy, accessibly', async () => {
       const el = await fixture<KabarPollElement>(

@@ -87,7 +87,7 @@ export class KabarPollElement extends LitElement {
   #focusMessage = false;
 
   readonly #poll = new Task(this, {
-    args: () => [this.src.trim(), wholeNumber(this, 'timeout', this.timeout, 10_000, 1)] as const,
+    args: () => [this.src.trim(), this.#timeout] as const,
     task: async ([src, timeout], { signal }) => {
       this.#fresh = undefined;
       if (!src) return null;
@@ -163,7 +163,7 @@ export class KabarPollElement extends LitElement {
     this.#submitting = true;
     this.requestUpdate();
     try {
-      this.#delivered(await deliverVote(this.#store, key, undefined, { timeout: this.timeout }));
+      this.#delivered(await deliverVote(this.#store, key, undefined, { timeout: this.#timeout }));
     } catch (error) {
       this.#failed(error, isRejection(error));
       if (!isRejection(error)) this.#resume(poll, false);
@@ -293,6 +293,10 @@ export class KabarPollElement extends LitElement {
     `;
   }
 
+  get #timeout(): number {
+    return wholeNumber(this, 'timeout', this.timeout, 10_000, 1);
+  }
+
   #keyOf(poll: Poll): string {
     return VoteStore.keyOf(this.src.trim(), poll.id);
   }
@@ -309,7 +313,7 @@ export class KabarPollElement extends LitElement {
     const stop = keepDelivering(this.#store, key, {
       delivered: (fresh) => this.#delivered(fresh),
       failed: (error, final) => this.#failed(error, final),
-      timeout: this.timeout,
+      timeout: this.#timeout,
       ...(now ? {} : { delay: true }),
     });
     this.#stopDelivery = stop;
