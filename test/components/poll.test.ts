@@ -338,6 +338,8 @@ describe('<kabar-poll>', () => {
       expect(await serverCounts()).to.deep.equal({ kesehatan: 0, jalan: 0, air: 0 });
       const again = await mount(OPEN, storage);
       await until(() => $(again, '.results') !== null, 5000);
+      // Delivered in the background: focus stays where the reader is.
+      expect(again.shadowRoot!.activeElement).to.equal(null);
       expect(textOf(again, '.chosen .label')).to.equal('Puskesmas (Pilihan Anda)');
       expect(await serverCounts()).to.deep.equal({ kesehatan: 1, jalan: 0, air: 0 });
     });
@@ -360,6 +362,7 @@ describe('<kabar-poll>', () => {
       await service('up');
       $<HTMLButtonElement>(el, '.pending button')!.click();
       await until(() => $(el, '.results') !== null, 3000);
+      await until(() => shadow(el).activeElement === $(el, '.thanks'));
       expect(await serverCounts()).to.deep.equal({ kesehatan: 0, jalan: 1, air: 0 });
     });
   });

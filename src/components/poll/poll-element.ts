@@ -85,6 +85,8 @@ export class KabarPollElement extends LitElement {
   #rejected: KabarError | undefined;
   #stopDelivery: (() => void) | undefined;
   #focusMessage = false;
+  /** The reader pressed "send now" and waits for the answer. */
+  #awaited = false;
 
   readonly #poll = new Task(this, {
     args: () => [this.src.trim(), this.#timeout] as const,
@@ -323,7 +325,9 @@ export class KabarPollElement extends LitElement {
     this.#stopDelivery?.();
     this.#stopDelivery = undefined;
     if (poll) this.#fresh = poll;
-    this.#focusMessage = true;
+    // Move focus to the confirmation only when the reader is waiting for it, never on page load.
+    this.#focusMessage ||= this.#awaited;
+    this.#awaited = false;
     this.requestUpdate();
   }
 
@@ -350,6 +354,7 @@ export class KabarPollElement extends LitElement {
 
   #onSendNow = (): void => {
     const poll = this.#poll.value;
+    this.#awaited = true;
     if (poll) this.#resume(poll);
   };
 
