@@ -117,6 +117,14 @@ function tooLarge(limit) {
   });
 }
 
+function decodePart(part) {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    throw new HttpError(404, 'not-found', 'No such poll resource.');
+  }
+}
+
 /**
  * Creates the request handler. `pollsFile` is the JSON file of polls (read at start);
  * `dataDir` is where votes are kept; `basePath` is where the service answers; `now` is for tests.
@@ -270,7 +278,7 @@ export function createPollService({
     if (url.pathname !== base && !url.pathname.startsWith(`${base}/`)) return false;
     try {
       await ready;
-      const parts = url.pathname.slice(base.length).split('/').filter(Boolean).map(decodeURIComponent);
+      const parts = url.pathname.slice(base.length).split('/').filter(Boolean).map(decodePart);
       const method = req.method ?? 'GET';
       const isRead = parts.length === 1;
       const isVote = parts.length === 2 && parts[1] === 'votes';

@@ -275,6 +275,12 @@ describe('poll service', () => {
         'unsupported-media-type',
       ],
       [
+        'a malformed path',
+        () => fetch(`${service.origin}/api/polls/%E0%A4%A/votes`, post({ option: 'a', key: key() })),
+        404,
+        'not-found',
+      ],
+      [
         'an unknown resource',
         () => fetch(`${service.origin}/api/polls/layanan/votes/extra`),
         404,
