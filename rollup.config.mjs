@@ -28,6 +28,7 @@ export default [
       'components/article-card/kabar-article-card': 'src/components/article-card/kabar-article-card.ts',
       'components/comments/kabar-comments': 'src/components/comments/kabar-comments.ts',
       'components/share-bar/kabar-share-bar': 'src/components/share-bar/kabar-share-bar.ts',
+      'components/poll/kabar-poll': 'src/components/poll/kabar-poll.ts',
     },
     external: (id) =>
       id === 'lit' || id.startsWith('lit/') || id.startsWith('@lit/') || id === 'tslib' || id === 'dompurify',

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { CHROME_FLAGS } from './scripts/chrome.mjs';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
 import { testRoutes } from './test/server/routes.mjs';
+import { pollRoutes } from './test/server/poll.mjs';
 
 const summaryFile = process.env.KABAR_TEST_SUMMARY;
 
@@ -21,7 +22,7 @@ export default {
       tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)),
     }),
   ],
-  middleware: [testRoutes],
+  middleware: [pollRoutes, testRoutes],
   filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
   browsers: [
     chromeLauncher({

@@ -104,6 +104,8 @@ export function resolveStaticPath(root, rawPath) {
   if (segments.some((s) => s === '..' || s === '.' || s.startsWith('.'))) return undefined;
   const [top, ...rest] = segments;
   if (!STATIC_DIRS.includes(top)) return undefined;
+  // The poll service's stored votes and idempotency keys are not for the public.
+  if (top === 'demo' && rest[0] === 'data') return undefined;
   const base = resolve(root, top);
   const file = resolve(base, ...rest.filter(Boolean));
   const inside = relative(base, file);
@@ -300,15 +302,12 @@ export function listen(server, port, attempts = 10) {
 }
 
 /**
- * API handlers mounted by `npm start`, tried before the static files.
- *
- * The poll service goes here once it exists:
- *
- *   import { createPollService } from './poll-service.mjs';
- *   return [createPollService({ ... })]; // answers /api/polls/...
+ * API handlers mounted by `npm start`, tried before the static files: the reference poll
+ * service, with polls from demo/polls.json and votes kept in demo/data/ across restarts.
  */
 async function apiHandlers() {
-  return [];
+  const { createPollService } = await import('./poll-service.mjs');
+  return [createPollService()];
 }
 
 async function main() {

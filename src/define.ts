@@ -7,5 +7,6 @@ import './components/news-list/kabar-news-list.js';
 import './components/article-card/kabar-article-card.js';
 import './components/comments/kabar-comments.js';
 import './components/share-bar/kabar-share-bar.js';
+import './components/poll/kabar-poll.js';
 
 export * from './index.js';

@@ -13,6 +13,8 @@ export type {
   CommentsProviderSource,
 } from './components/comments/providers/provider.js';
 export { KabarShareBarElement } from './components/share-bar/share-bar-element.js';
+export { KabarPollElement } from './components/poll/poll-element.js';
+export { KabarVoteEvent } from './events/kabar-vote.js';
 export { KabarLoadEvent } from './events/kabar-load.js';
 export { KabarCommentsLoadEvent } from './events/kabar-comments-load.js';
 export { KabarErrorEvent } from './events/kabar-error.js';

@@ -6,3 +6,5 @@ export type { ParseFeedOptions } from './parse.js';
 export type { FeedFormatReader, ParseContext } from './format.js';
 export { loadFeed, clearFeedMemory, DEFAULT_TIMEOUT } from './loader.js';
 export type { FeedLoader, LoadFeedOptions } from './loader.js';
+export { fetchPoll, sendVote, parsePoll, VoteStore, deliverVote, keepDelivering } from './poll.js';
+export type { Poll, PollOption, StoredVote, VoteStorage, VoteSender, PollRequestOptions } from './poll.js';

@@ -12,6 +12,33 @@ export interface KabarStrings {
     empty: string;
     emptyCategory: (category: string) => string;
   };
+  poll: {
+    /** Accessible name of the poll box. */
+    label: string;
+    loading: string;
+    /** Shown when the service has no poll open. */
+    empty: string;
+    submit: string;
+    submitting: string;
+    /** `count` is the raw number (for plurals), `formatted` the same number in the reader's language. */
+    votes: (count: number, formatted: string) => string;
+    total: (count: number, formatted: string) => string;
+    /** Marks the option the reader chose. */
+    yourChoice: string;
+    thanks: string;
+    closed: (date: string) => string;
+    /** Closed, with no closing date known. */
+    closedUndated: string;
+    /** The vote is kept on the device and will be sent later. */
+    pending: (option: string) => string;
+    /** Votes cannot be kept on this device (private mode, full storage). */
+    notStored: string;
+    sendNow: string;
+    /** The poll could not be loaded. */
+    failed: string;
+    /** The service refused the vote for good. */
+    rejected: string;
+  };
   article: {
     /** Prefix before an author's name. */
     by: (name: string) => string;

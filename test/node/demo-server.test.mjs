@@ -51,6 +51,8 @@ before(async () => {
   await writeFile(join(root, 'dist', 'kabar.min.js.map'), '{"version":3}');
   await writeFile(join(root, 'package.json'), '{"name":"secret-outside"}');
   await writeFile(join(root, 'demo', '.env'), 'SECRET=1');
+  await mkdir(join(root, 'demo', 'data'), { recursive: true });
+  await writeFile(join(root, 'demo', 'data', 'votes.json'), '{"keys":["secret"]}');
 
   const handlers = [
     async (req, res) => {
@@ -84,6 +86,11 @@ after(async () => {
 });
 
 describe('demo server', () => {
+  test("does not serve the poll service's stored votes and keys", async () => {
+    assert.equal((await request('/demo/data/votes.json')).status, 404);
+    assert.equal((await request('/demo/data/')).status, 404);
+  });
+
   test('serves / as the demo page with the security headers', async () => {
     const res = await request('/');
     assert.equal(res.status, 200);

@@ -1,0 +1,365 @@
+import { LitElement, html, nothing } from 'lit';
+import type { PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { Task, TaskStatus } from '@lit/task';
+import { LocaleController } from '../../controllers/locale-controller.js';
+import { KabarError, toKabarError } from '../../data/errors.js';
+import {
+  VoteStore,
+  deliverVote,
+  fetchPoll,
+  isRejection,
+  keepDelivering,
+  newVoteKey,
+  withStoredResults,
+} from '../../data/poll.js';
+import type { Poll, StoredVote, VoteStorage } from '../../data/poll.js';
+import { KabarErrorEvent } from '../../events/kabar-error.js';
+import { KabarVoteEvent } from '../../events/kabar-vote.js';
+import type { KabarStrings } from '../../i18n/index.js';
+import { wholeNumber } from '../../internal/attributes.js';
+import { hostStyles } from '../../internal/styles.js';
+import { pollStyles } from './poll.styles.js';
+
+const isAbort = (error: unknown) => error instanceof DOMException && error.name === 'AbortError';
+
+/**
+ * A poll from a poll service (see docs/poll-protocol.md): a reader votes once, then sees the
+ * results. A vote that cannot be sent is kept on the device and sent when the connection returns.
+ *
+ * @summary The poll box: loading, no poll, open, submitting, pending, voted, closed and error.
+ * @tagname kabar-poll
+ *
+ * @csspart poll - The box around everything.
+ * @csspart question - The question (the form's legend, or the results' caption).
+ * @csspart options - The `<fieldset>` of options.
+ * @csspart option - Each option's `<label>` (with its radio button).
+ * @csspart submit - The vote button.
+ * @csspart results - The `<ul>` of results.
+ * @csspart result - Each result row.
+ * @csspart bar - A result's bar track.
+ * @csspart fill - A result's filled share.
+ * @csspart total - The total number of votes.
+ * @csspart message - The loading, empty, error, pending, thanks and closed messages.
+ * @csspart retry - The retry and "send now" buttons.
+ *
+ * @cssprop [--kabar-poll-question-size=1.125em] - Question font size.
+ * @cssprop [--kabar-poll-bar-opacity=0.55] - Opacity of the bars the reader did not choose.
+ * @cssprop [--kabar-color-warning=#8a5a00] - Accent of the pending-vote message.
+ * @cssprop [--kabar-poll-bar-height=0.75rem] - Height of a result bar.
+ * @cssprop [--kabar-poll-bar-color=#0b6e4f] - Fill of a result bar (defaults to `--kabar-color-accent`).
+ * @cssprop [--kabar-poll-bar-track=#e6e8eb] - Track of a result bar.
+ * @cssprop [--kabar-color-border=#dde1e6] - Border of the box and the options.
+ * @cssprop [--kabar-color-surface-muted=#f3f5f7] - Background of messages.
+ * @cssprop [--kabar-color-danger=#b3261e] - Accent of error messages.
+ * @cssprop [--kabar-color-accent=#0b6e4f] - Button, bar and chosen option accent.
+ *
+ * @fires {KabarVoteEvent} kabar-vote - Before a vote is stored and sent, with `pollId` and `optionId`; cancelable.
+ * @fires {KabarErrorEvent} kabar-error - Loading the poll failed, or a vote could not be sent (yet).
+ */
+export class KabarPollElement extends LitElement {
+  static override styles = [hostStyles, pollStyles];
+
+  /** URL of the poll (`GET` answers the current poll, or 204 when there is none). */
+  @property() src = '';
+
+  /** Milliseconds before a request is given up. */
+  @property({ type: Number }) timeout = 10_000;
+
+  /** Replaces some of the built-in strings. */
+  @property({ attribute: false }) strings: Partial<KabarStrings> | undefined;
+
+  /**
+   * Where votes are kept: `undefined` for `localStorage`, `null` for memory only, or any object
+   * with `getItem`/`setItem`/`removeItem` (a namespace of its own, a test double).
+   */
+  @property({ attribute: false }) storage: VoteStorage | null | undefined;
+
+  readonly #locale = new LocaleController(this, () => this.strings);
+  #store = new VoteStore();
+  #choice = '';
+  #submitting = false;
+  /** Results fresher than the loaded poll: the answer to our vote. */
+  #fresh: Poll | undefined;
+  /** The service refused the vote for good. */
+  #rejected: KabarError | undefined;
+  #stopDelivery: (() => void) | undefined;
+  #focusMessage = false;
+  /** The reader pressed "send now" and waits for the answer. */
+  #awaited = false;
+
+  readonly #poll = new Task(this, {
+    args: () => [this.src.trim(), this.#timeout] as const,
+    task: async ([src, timeout], { signal }) => {
+      this.#fresh = undefined;
+      if (!src) return null;
+      let url: string;
+      try {
+        url = new URL(src, document.baseURI).href;
+      } catch {
+        throw new KabarError('invalid-url', `"${src}" is not a URL.`, { url: src });
+      }
+      try {
+        const poll = await fetchPoll(url, { signal, timeout });
+        if (poll) this.#resume(poll);
+        return poll;
+      } catch (error) {
+        if (!isAbort(error)) this.dispatchEvent(new KabarErrorEvent({ error: toKabarError(error, url) }));
+        throw error;
+      }
+    },
+  });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('online', this.#onOnline);
+    // Back on the page: pick up a vote still waiting to be sent.
+    if (this.#poll.value) this.#resume(this.#poll.value);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('online', this.#onOnline);
+    this.#stopDelivery?.();
+    this.#stopDelivery = undefined;
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('storage')) this.#store = new VoteStore(this.storage);
+  }
+
+  override updated(): void {
+    // Bar widths go through the CSSOM: a strict CSP blocks style attributes, not this.
+    for (const fill of this.renderRoot.querySelectorAll<HTMLElement>('[data-share]')) {
+      fill.style.inlineSize = fill.dataset.share!;
+    }
+    if (this.#focusMessage) {
+      this.#focusMessage = false;
+      this.renderRoot.querySelector<HTMLElement>('[data-focus]')?.focus();
+    }
+  }
+
+  /** Loads the poll again. */
+  reload(): void {
+    void this.#poll.run();
+  }
+
+  /**
+   * Votes for `optionId` (what the form's button does). Resolves when the vote is counted, kept
+   * for later, refused, or vetoed by a `kabar-vote` listener.
+   */
+  async vote(optionId: string): Promise<void> {
+    const poll = this.#poll.value;
+    if (!poll?.voteUrl || this.#submitting || this.#stored(poll)) return;
+    if (!poll.options.some((o) => o.id === optionId)) return;
+    if (!this.dispatchEvent(new KabarVoteEvent({ pollId: poll.id, optionId }))) return;
+    const key = this.#keyOf(poll);
+    this.#store.set(key, {
+      poll: poll.id,
+      option: optionId,
+      key: newVoteKey(),
+      url: poll.voteUrl,
+      pending: true,
+    });
+    this.#rejected = undefined;
+    this.#submitting = true;
+    this.requestUpdate();
+    try {
+      this.#delivered(await deliverVote(this.#store, key, undefined, { timeout: this.#timeout }));
+    } catch (error) {
+      this.#failed(error, isRejection(error));
+      if (!isRejection(error)) this.#resume(poll, false);
+    } finally {
+      this.#submitting = false;
+      this.#focusMessage = true;
+      this.requestUpdate();
+    }
+  }
+
+  override render() {
+    const strings = this.#locale.strings.poll;
+    const busy = this.#poll.status < TaskStatus.COMPLETE && Boolean(this.src.trim());
+    return html`
+      <section part="poll" class="poll" aria-label=${strings.label} aria-busy=${busy ? 'true' : 'false'}>
+        ${this.#poll.render({
+          initial: () => this.#renderMessage(strings.loading, 'status'),
+          pending: () => this.#renderMessage(strings.loading, 'status'),
+          error: () => this.#renderError(),
+          complete: (poll) =>
+            poll ? this.#renderPoll(poll) : this.#renderMessage(strings.empty, '', 'empty'),
+        })}
+      </section>
+    `;
+  }
+
+  #renderMessage(text: string, role: string, kind = '') {
+    return html`<p part="message" class="message ${kind}" role=${role || nothing}>${text}</p>`;
+  }
+
+  #renderError() {
+    const strings = this.#locale.strings;
+    return html`
+      <div part="message" class="message error" role="alert">
+        <p>${strings.poll.failed}</p>
+        <button part="retry" type="button" @click=${this.reload}>${strings.retry}</button>
+      </div>
+    `;
+  }
+
+  #renderPoll(loaded: Poll) {
+    const stored = this.#stored(loaded);
+    const poll = this.#fresh ?? withStoredResults(loaded, stored);
+    if (poll.status === 'closed') return this.#renderResults(poll, stored?.option, 'closed');
+    if (stored && !stored.pending && !this.#submitting)
+      return this.#renderResults(poll, stored.option, 'voted');
+    return this.#renderForm(poll, stored);
+  }
+
+  #renderForm(poll: Poll, stored: StoredVote | undefined) {
+    const strings = this.#locale.strings;
+    const pending = stored?.pending && !this.#submitting;
+    const chosen = stored?.option ?? this.#choice;
+    const locked = this.#submitting || Boolean(stored);
+    return html`
+      <form @submit=${this.#onSubmit} @change=${this.#onChange}>
+        <fieldset part="options" class="options" ?disabled=${locked}>
+          <legend part="question" class="question">${poll.question}</legend>
+          ${poll.options.map(
+            (option) => html`
+              <label part="option" class="option">
+                <input type="radio" name="option" .value=${option.id} .checked=${chosen === option.id} />
+                <span>${option.label}</span>
+              </label>
+            `,
+          )}
+        </fieldset>
+        ${
+          this.#rejected
+            ? html`<p part="message" class="message error" role="alert" tabindex="-1" data-focus>
+                ${strings.poll.rejected} ${this.#rejected.message}
+              </p>`
+            : nothing
+        }
+        ${
+          pending
+            ? html`<div part="message" class="message pending" role="status" tabindex="-1" data-focus>
+                <p>
+                  ${strings.poll.pending(poll.options.find((o) => o.id === stored.option)?.label ?? stored.option)}
+                </p>
+                ${this.#store.persistent ? nothing : html`<p>${strings.poll.notStored}</p>`}
+                <button part="retry" type="button" @click=${this.#onSendNow}>${strings.poll.sendNow}</button>
+              </div>`
+            : html`<button part="submit" type="submit" ?disabled=${!chosen || locked}>
+                ${this.#submitting ? strings.poll.submitting : strings.poll.submit}
+              </button>`
+        }
+      </form>
+    `;
+  }
+
+  #renderResults(poll: Poll, mine: string | undefined, kind: 'voted' | 'closed') {
+    const locale = this.#locale;
+    const strings = locale.strings.poll;
+    const closes = poll.closes ? locale.formatDate(poll.closes) : '';
+    return html`
+      <p part="question" class="question" id="question">${poll.question}</p>
+      <ul part="results" class="results" aria-labelledby="question">
+        ${poll.options.map((option) => {
+          const share = poll.total ? option.votes / poll.total : 0;
+          const chosen = option.id === mine;
+          return html`
+            <li part="result" class="result ${chosen ? 'chosen' : ''}">
+              <span class="label">
+                ${option.label}
+                ${chosen ? html`<strong class="mine">(${strings.yourChoice})</strong>` : nothing}
+              </span>
+              <span class="figures">
+                <strong>${locale.formatNumber(share, { style: 'percent', maximumFractionDigits: 0 })}</strong>
+                · ${strings.votes(option.votes, locale.formatNumber(option.votes))}
+              </span>
+              <span part="bar" class="bar" aria-hidden="true"
+                ><span part="fill" class="fill" data-share=${`${(share * 100).toFixed(1)}%`}></span
+              ></span>
+            </li>
+          `;
+        })}
+      </ul>
+      <p part="total" class="total">${strings.total(poll.total, locale.formatNumber(poll.total))}</p>
+      ${
+        kind === 'closed'
+          ? this.#renderMessage(closes ? strings.closed(closes) : strings.closedUndated, '', 'closed')
+          : html`<p part="message" class="message thanks" role="status" tabindex="-1" data-focus>
+              ${strings.thanks}
+            </p>`
+      }
+    `;
+  }
+
+  get #timeout(): number {
+    return wholeNumber(this, 'timeout', this.timeout, 10_000, 1);
+  }
+
+  #keyOf(poll: Poll): string {
+    return VoteStore.keyOf(this.src.trim(), poll.id);
+  }
+
+  #stored(poll: Poll): StoredVote | undefined {
+    return this.#store.get(this.#keyOf(poll));
+  }
+
+  /** Keeps sending a vote that is still pending for `poll`, until it is counted or refused. */
+  #resume(poll: Poll, now = true): void {
+    const key = this.#keyOf(poll);
+    if (!this.#store.get(key)?.pending || !this.isConnected) return;
+    this.#stopDelivery?.();
+    const stop = keepDelivering(this.#store, key, {
+      delivered: (fresh) => this.#delivered(fresh),
+      failed: (error, final) => this.#failed(error, final),
+      timeout: this.#timeout,
+      ...(now ? {} : { delay: true }),
+    });
+    this.#stopDelivery = stop;
+  }
+
+  #delivered(poll: Poll | undefined): void {
+    this.#stopDelivery?.();
+    this.#stopDelivery = undefined;
+    if (poll) this.#fresh = poll;
+    // Move focus to the confirmation only when the reader is waiting for it, never on page load.
+    this.#focusMessage ||= this.#awaited;
+    this.#awaited = false;
+    this.requestUpdate();
+  }
+
+  #failed(error: unknown, final: boolean): void {
+    if (final) {
+      this.#rejected = toKabarError(error);
+      this.#choice = '';
+      // A refusal often means the poll changed (closed, options edited): show it as it is now.
+      void this.#poll.run();
+    }
+    this.dispatchEvent(new KabarErrorEvent({ error: toKabarError(error) }));
+    this.requestUpdate();
+  }
+
+  #onChange = (event: Event): void => {
+    this.#choice = (event.target as HTMLInputElement).value;
+    this.requestUpdate();
+  };
+
+  #onSubmit = (event: SubmitEvent): void => {
+    event.preventDefault();
+    void this.vote(this.#choice);
+  };
+
+  #onSendNow = (): void => {
+    const poll = this.#poll.value;
+    this.#awaited = true;
+    if (poll) this.#resume(poll);
+  };
+
+  #onOnline = (): void => {
+    // A poll that failed to load while offline loads now (and sends any vote waiting for it).
+    if (this.#poll.status === TaskStatus.ERROR) void this.#poll.run();
+  };
+}
