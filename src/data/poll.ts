@@ -84,8 +84,9 @@ async function failure(response: Response, url: string): Promise<KabarFetchError
 }
 
 const text = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
+/** A vote count: a whole number of votes, or 0 for anything else (negative, absurd, not a number). */
 const count = (value: unknown): number =>
-  typeof value === 'number' && Number.isFinite(value) && value > 0 ? Math.floor(value) : 0;
+  typeof value === 'number' && value > 0 && Number.isSafeInteger(Math.floor(value)) ? Math.floor(value) : 0;
 
 /**
  * Reads a `{"poll": ...}` answer. `null` means no poll; anything not shaped like the protocol
@@ -112,6 +113,7 @@ export function parsePoll(json: unknown, base: string): Poll | null {
   } catch {
     throw bad('"vote" is not a URL');
   }
+  if (voteUrl && !/^https?:/.test(voteUrl)) throw bad('"vote" is not an http(s) URL');
   const status = p.status === 'closed' || !voteUrl ? 'closed' : 'open';
   return {
     id: p.id,

@@ -213,3 +213,43 @@ describe('poll data', () => {
     expect(withStoredResults(poll, { ...vote(), results: { votes: { a: 0 }, total: 0 } })).to.equal(poll);
   });
 });
+
+describe('parsePoll: hostile answers', () => {
+  it('reads absurd, negative and non-numeric counts as 0', () => {
+    const poll = parsePoll(
+      {
+        poll: {
+          id: 'p',
+          question: 'q',
+          status: 'closed',
+          options: [
+            { id: 'a', label: 'A', votes: 1e308 },
+            { id: 'b', label: 'B', votes: -5 },
+            { id: 'c', label: 'C', votes: '10' },
+            { id: 'd', label: 'D', votes: 7 },
+          ],
+        },
+      },
+      'https://example.go.id/poll',
+    )!;
+    expect(poll.options.map((o) => o.votes)).to.deep.equal([0, 0, 0, 7]);
+    expect(poll.total).to.equal(7);
+  });
+
+  it('refuses a vote URL that is not http(s)', () => {
+    expect(() =>
+      parsePoll(
+        {
+          poll: {
+            id: 'p',
+            question: 'q',
+            status: 'open',
+            options: [{ id: 'a', label: 'A' }],
+            vote: 'javascript:alert(1)',
+          },
+        },
+        'https://example.go.id/poll',
+      ),
+    ).to.throw(/http/);
+  });
+});

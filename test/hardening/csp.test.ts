@@ -30,6 +30,18 @@ describe('hardening: strict Content-Security-Policy with Trusted Types', () => {
     await until(() => items('list') === 3 && items('compact') === 5 && items('json') === 3, 8000);
     await until(() => doc.getElementById('broken')?.shadowRoot?.querySelector('[role="alert"]') != null);
     expect(doc.getElementById('card')!.shadowRoot!.querySelector('img')).not.to.equal(null);
+    await until(() => doc.getElementById('poll')?.shadowRoot?.querySelectorAll('input[type="radio"]').length === 3);
+    expect(doc.getElementById('share')!.shadowRoot!.querySelectorAll('a').length).to.be.greaterThan(5);
+    await until(() => doc.querySelector('#comments .own') !== null);
+
+    // Vote, so the results (bars sized through the CSSOM, not inline styles) render too.
+    const poll = doc.getElementById('poll')!.shadowRoot!;
+    poll.querySelector<HTMLInputElement>('input[type="radio"]')!.click();
+    await until(() => !poll.querySelector<HTMLButtonElement>('button[type="submit"]')?.disabled);
+    poll.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await until(() => poll.querySelector('.results') !== null, 8000);
+    const fill = poll.querySelector<HTMLElement>('.fill');
+    if (fill) expect(fill.getBoundingClientRect().width).to.be.greaterThan(0);
     // The styles really applied (constructable stylesheets are allowed by style-src 'self').
     const list = doc.getElementById('list')!.shadowRoot!;
     expect(getComputedStyle(list.querySelector('.items')!).listStyleType).to.equal('none');

@@ -20,13 +20,15 @@ export function* allElements(root: Element | ShadowRoot): Generator<Element> {
   }
 }
 
-export function audit(host: Element, options: { allowSvg?: boolean } = {}): string[] {
+export function audit(host: Element, options: { allowSvg?: boolean; allowForm?: boolean } = {}): string[] {
   const problems: string[] = [];
   const roots: (Element | ShadowRoot)[] = [host];
   if (host.shadowRoot) roots.push(host.shadowRoot);
   for (const root of roots) {
     for (const el of allElements(root)) {
-      if (FORBIDDEN.has(el.tagName)) problems.push(`<${el.localName}> element`);
+      if (FORBIDDEN.has(el.tagName) && !(options.allowForm && el.tagName === 'FORM')) {
+        problems.push(`<${el.localName}> element`);
+      }
       if (!options.allowSvg && (el.localName === 'svg' || el.localName === 'math'))
         problems.push(`<${el.localName}> element`);
       for (const attr of el.attributes) {
