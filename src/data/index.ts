@@ -3,6 +3,7 @@ export * from './model.js';
 export * from './errors.js';
 export { parseFeed } from './parse.js';
 export type { ParseFeedOptions } from './parse.js';
-export type { FeedFormatReader, ParseContext } from './format.js';
+export type { FeedFormatReader, HeaderReader, ParseContext, RawItem } from './format.js';
+export { toItem } from './format.js';
 export { loadFeed, clearFeedMemory, DEFAULT_TIMEOUT } from './loader.js';
 export type { FeedLoader, LoadFeedOptions } from './loader.js';
