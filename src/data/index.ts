@@ -5,5 +5,13 @@ export { parseFeed } from './parse.js';
 export type { ParseFeedOptions } from './parse.js';
 export type { FeedFormatReader, HeaderReader, ParseContext, RawItem } from './format.js';
 export { toItem } from './format.js';
-export { loadFeed, clearFeedMemory, DEFAULT_TIMEOUT } from './loader.js';
+export {
+  loadFeed,
+  clearFeedMemory,
+  clearFeedCache,
+  proxied,
+  DEFAULT_TIMEOUT,
+  DEFAULT_RETRIES,
+} from './loader.js';
+export { appendPage, mergeFeeds } from './merge.js';
 export type { FeedLoader, LoadFeedOptions } from './loader.js';

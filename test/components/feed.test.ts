@@ -4,11 +4,11 @@ import '../../src/components/news-list/kabar-news-list.js';
 import type { KabarFeedElement } from '../../src/components/feed/feed-element.js';
 import { KabarErrorEvent } from '../../src/events/kabar-error.js';
 import { KabarLoadEvent } from '../../src/events/kabar-load.js';
-import { clearFeedMemory } from '../../src/data/loader.js';
+import { clearFeedCache } from '../../src/data/loader.js';
 import { controlledLoader, feedOf, until } from '../helpers.js';
 
 describe('<kabar-feed>', () => {
-  beforeEach(() => clearFeedMemory());
+  beforeEach(() => clearFeedCache());
 
   it('has its documented defaults and renders its children', async () => {
     const el = await fixture<KabarFeedElement>(html`<kabar-feed><p>isi</p></kabar-feed>`);
