@@ -16,6 +16,8 @@ export interface ArticleTemplateOptions {
   category?: string | undefined;
   /** Hide images (data saver). */
   images?: boolean;
+  /** Sanitized article HTML to show instead of the excerpt. */
+  body?: readonly Node[] | undefined;
 }
 
 const EXCERPT_LENGTH = 240;
@@ -77,7 +79,13 @@ export function renderArticle(item: FeedItem, options: ArticleTemplateOptions): 
               </p>`
             : nothing
         }
-        ${excerpt ? html`<p part="excerpt" class="excerpt">${excerpt}</p>` : nothing}
+        ${
+          options.body
+            ? html`<div part="content" class="content">${options.body}</div>`
+            : excerpt
+              ? html`<p part="excerpt" class="excerpt">${excerpt}</p>`
+              : nothing
+        }
       </div>
     </article>
   `;
