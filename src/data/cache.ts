@@ -80,7 +80,11 @@ function serialize(entry: Entry): string | undefined {
     text = JSON.stringify({ ...entry, feed: { ...entry.feed, items } });
     if (text.length <= MAX_ENTRY_CHARS) return text;
     if (items.length <= 1) return undefined;
-    items = items.slice(0, Math.floor(items.length / 2));
+    // Cut straight to about the size that fits, rather than halving (each try serializes).
+    items = items.slice(
+      0,
+      Math.min(items.length - 1, Math.floor((items.length * MAX_ENTRY_CHARS * 0.9) / text.length)),
+    );
   }
 }
 
