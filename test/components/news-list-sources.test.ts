@@ -298,3 +298,34 @@ describe('<kabar-news-list> sources', () => {
     });
   });
 });
+
+describe('<kabar-news-list> with awkward real feeds', () => {
+  beforeEach(() => clearFeedCache());
+
+  it('shows an ISO-8859-1 feed with relative links: titles, links and dates', async () => {
+    const el = await fixture<KabarNewsListElement>(
+      html`<kabar-news-list
+        lang="en"
+        src="/__kabar/bytes/latin?file=latin1.xml&type=text/xml"
+      ></kabar-news-list>`,
+    );
+    await ready(el);
+    const link = shadow(el).querySelector<HTMLAnchorElement>('.title a')!;
+    expect(link.textContent!.trim()).to.equal('Kafé Sunda: Pépés Ikan & Karedok');
+    expect(link.href).to.equal('https://kuliner.example/kafe');
+    expect(shadow(el).querySelector('time')!.getAttribute('datetime')).to.equal('2026-11-23T08:15:00Z');
+    expect(shadow(el).querySelector('time')!.textContent).to.equal('23 November 2026');
+  });
+
+  it('shows a feed with a byte-order mark, white space before <?xml and relative links', async () => {
+    const el = await fixture<KabarNewsListElement>(
+      html`<kabar-news-list src=${fixtureUrl('bom-relative.xml')}></kabar-news-list>`,
+    );
+    await ready(el);
+    const link = shadow(el).querySelector<HTMLAnchorElement>('.title a')!;
+    expect(link.textContent!.trim()).to.equal('Pasar Murah di Kelurahan Cisurupan');
+    expect(link.href).to.equal('https://cibiru.example.go.id/warta/pasar-murah.html');
+    expect(shadow(el).querySelector('time')!.getAttribute('datetime')).to.equal('2026-11-24T02:00:00Z');
+    expect(shadow(el).querySelector('[part="excerpt"]')!.textContent).to.equal('Harga & stok aman.');
+  });
+});
