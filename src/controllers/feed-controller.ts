@@ -76,7 +76,7 @@ export class FeedController implements ReactiveController {
         this.#fresh = false;
         const options: LoadFeedOptions = { signal, timeout, fresh, ...(format ? { format } : {}) };
         if (proxy) options.proxy = proxy;
-        this.#showStored(src, urls, loader, options);
+        this.#showStored(urls, loader, options);
         const results = await Promise.allSettled(urls.map((url) => loader(url, options)));
         const feeds = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
         const failures = results.flatMap((r, i) =>
@@ -169,11 +169,11 @@ export class FeedController implements ReactiveController {
   }
 
   /** Shows the stored copy of the feeds at once while they load (stale-while-revalidate). */
-  #showStored(src: string, urls: string[], loader: FeedLoader, options: LoadFeedOptions): void {
+  #showStored(urls: string[], loader: FeedLoader, options: LoadFeedOptions): void {
     if (!loader.peek || (this.#lastGood && this.#lastGood.src === this.#host.src)) return;
     const stored = urls.flatMap((url) => loader.peek!(url, options) ?? []);
     if (stored.length === 0) return;
-    this.#lastGood = { src, feed: mergeFeeds(stored) };
+    this.#lastGood = { src: this.#host.src, feed: mergeFeeds(stored) };
     // The task runs inside the host's update, after `<kabar-feed>` computed what it provides.
     queueMicrotask(() => this.#host.requestUpdate());
   }

@@ -84,3 +84,29 @@ describe('<kabar-feed>', () => {
     expect(list.shadowRoot!.querySelector('[role="alert"]')).to.equal(null);
   });
 });
+
+describe('<kabar-feed> sources', () => {
+  beforeEach(() => clearFeedCache());
+
+  it('syncs proxy and hands it and every URL of src to the loader', async () => {
+    const { loader, calls } = controlledLoader();
+    const el = await fixture<KabarFeedElement>(
+      html`<kabar-feed
+        src="/a.xml /b.xml"
+        proxy="https://p.example/?u={url}"
+        .loader=${loader}
+      ></kabar-feed>`,
+    );
+    expect(el.proxy).to.equal('https://p.example/?u={url}');
+    await until(() => calls.length === 2);
+    expect(calls.map((c) => c.url)).to.deep.equal([
+      new URL('/a.xml', location.href).href,
+      new URL('/b.xml', location.href).href,
+    ]);
+    const fired = oneEvent(el, 'kabar-load');
+    calls[0]!.resolve(feedOf(2, { title: 'A' }));
+    calls[1]!.resolve(feedOf(1, { title: 'B' }));
+    const event = await fired;
+    expect(event.detail.feed.items).to.have.length(2);
+  });
+});

@@ -306,7 +306,7 @@ describe('<kabar-news-list> with awkward real feeds', () => {
     const el = await fixture<KabarNewsListElement>(
       html`<kabar-news-list
         lang="en"
-        src="/__kabar/bytes/latin?file=latin1.xml&type=text/xml"
+        src=${'/__kabar/bytes/latin?file=latin1.xml&type=text/xml'}
       ></kabar-news-list>`,
     );
     await ready(el);
