@@ -6,6 +6,7 @@ import { jsonFeed } from './formats/json-feed.js';
 import { rdf, rss } from './formats/rss.js';
 import { wordpress } from './formats/wordpress.js';
 import type { Feed, FeedFormat } from './model.js';
+import { isXml } from './xml.js';
 
 /** Every format Kabar reads. Adding one is a module and a line here. */
 const readers: FeedFormatReader[] = [rss, rdf, atom, jsonFeed, wordpress, jabarprov];
@@ -44,10 +45,32 @@ export function parseFeed(text: string, options: ParseFeedOptions = {}): Feed {
     if (score > bestScore) [best, bestScore] = [reader, score];
   }
   if (!best) {
-    const start = text.trimStart().slice(0, 200).toLowerCase();
-    const kind =
-      start.startsWith('<!doctype html') || start.startsWith('<html') ? 'an HTML page' : 'not a feed';
-    throw new KabarParseError('parse', `The response is ${kind}.`, { url: options.url });
+    const start = text
+      .replace(/^[\s\uFEFF]+/, '')
+      .slice(0, 200)
+      .toLowerCase();
+    if (start.startsWith('<!doctype html') || start.startsWith('<html')) {
+      throw new KabarParseError('parse', 'The response is an HTML page.', { url: options.url });
+    }
+    // Well-formed XML or JSON that no reader knows (OPML, another API): a format we do not read.
+    if (wellFormed(start, text)) {
+      throw new KabarParseError('format', 'The response is not in a feed format Kabar reads.', {
+        url: options.url,
+      });
+    }
+    throw new KabarParseError('parse', 'The response is not a feed.', { url: options.url });
   }
   return best.parse(text, context);
+}
+
+function wellFormed(start: string, text: string): boolean {
+  if (start.startsWith('{') || start.startsWith('[')) {
+    try {
+      JSON.parse(text.replace(/^[\s\uFEFF]+/, ''));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  return start.startsWith('<') && isXml(text);
 }

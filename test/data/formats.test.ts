@@ -238,3 +238,32 @@ describe('parseDate', () => {
     });
   }
 });
+
+describe('parseFeed: unsupported formats', () => {
+  for (const [name, body] of [
+    ['OPML', '<?xml version="1.0"?><opml version="2.0"><head><title>x</title></head><body/></opml>'],
+    ['another JSON API', '{"posts": [{"name": "x"}]}'],
+  ] as const) {
+    it(`names ${name} an unsupported format`, () => {
+      let error: unknown;
+      try {
+        parseFeed(body);
+      } catch (e) {
+        error = e;
+      }
+      expect((error as { kind?: string }).kind).to.equal('format');
+    });
+  }
+
+  it('still calls an HTML page and garbage parse errors', () => {
+    for (const body of ['<!doctype html><html><body>x</body></html>', 'this is { not <a feed']) {
+      let error: unknown;
+      try {
+        parseFeed(body);
+      } catch (e) {
+        error = e;
+      }
+      expect((error as { kind?: string }).kind).to.equal('parse');
+    }
+  });
+});
