@@ -6,7 +6,8 @@ import typescript from '@rollup/plugin-typescript';
  * Two outputs:
  *  - dist/**: one ES module per source module, `lit` and `@lit/*` external, with `.d.ts`
  *    files, for npm users and their bundlers;
- *  - dist/kabar.min.js: one minified, self-contained ES module for a `<script type="module">`.
+ *  - dist/kabar.min.js: one minified, self-contained ES module for a `<script type="module">`,
+ *    plus chunks it loads on demand (`kabar-purify-*.min.js`: the HTML sanitizer).
  */
 const production = { exportConditions: ['production'] };
 
@@ -45,7 +46,14 @@ export default [
   },
   {
     input: 'src/define.ts',
-    output: { file: 'dist/kabar.min.js', format: 'es', sourcemap: true, inlineDynamicImports: true },
+    // One file plus chunks loaded on demand (DOMPurify, only when an element renders HTML).
+    output: {
+      dir: 'dist',
+      format: 'es',
+      sourcemap: true,
+      entryFileNames: 'kabar.min.js',
+      chunkFileNames: 'kabar-[name]-[hash].min.js',
+    },
     plugins: [
       resolve(production),
       typescript({ tsconfig: './tsconfig.json', outDir: 'dist', declaration: false, sourceMap: true }),

@@ -12,6 +12,10 @@ export interface FeedState {
   readonly error: KabarError | undefined;
   /** Loads the feed again. */
   retry(): void;
+  /** Fetches the feed's next page (`feed.next`) and appends it; absent where paging is not offered. */
+  loadMore?(): void;
+  /** True while the next page loads. */
+  readonly loadingMore?: boolean;
 }
 
 export const feedContext = createContext<FeedState | undefined>(Symbol('kabar-feed'));

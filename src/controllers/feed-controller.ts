@@ -3,7 +3,8 @@ import { Task, TaskStatus, initialState } from '@lit/task';
 import type { FeedState } from '../context.js';
 import { KabarError, toKabarError } from '../data/errors.js';
 import { DEFAULT_TIMEOUT, loadFeed } from '../data/loader.js';
-import type { FeedLoader } from '../data/loader.js';
+import type { FeedLoader, LoadFeedOptions } from '../data/loader.js';
+import { appendPage, mergeFeeds } from '../data/merge.js';
 import type { Feed, FeedFormat } from '../data/model.js';
 import { FEED_FORMATS } from '../data/model.js';
 import { KabarErrorEvent } from '../events/kabar-error.js';
@@ -16,7 +17,22 @@ export interface FeedSourceHost extends ReactiveControllerHost, HTMLElement {
   format: string;
   timeout: number;
   refresh: number;
+  proxy: string;
   loader: FeedLoader | undefined;
+}
+
+/** The URLs of a `src` that may list several, space-separated. */
+export function feedUrls(src: string): string[] {
+  return src
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((part) => {
+      try {
+        return new URL(part, document.baseURI).href;
+      } catch {
+        throw new KabarError('invalid-url', `"${part}" is not a URL.`, { url: part });
+      }
+    });
 }
 
 function isAbort(error: unknown): boolean {
@@ -35,8 +51,12 @@ export class FeedController implements ReactiveController {
   #interrupted = false;
   #connected = false;
   #refresh: number | undefined;
+  /** Pages appended by `loadMore`, valid while `base` is the feed on screen. */
+  #paged: { base: Feed; feed: Feed } | undefined;
+  #loadingMore = false;
+  #more: AbortController | undefined;
 
-  readonly #task: Task<[string, FeedFormat | undefined, number, FeedLoader], Feed>;
+  readonly #task: Task<[string, FeedFormat | undefined, number, string, FeedLoader], Feed>;
 
   constructor(host: FeedSourceHost) {
     this.#host = host;
@@ -46,22 +66,34 @@ export class FeedController implements ReactiveController {
         host.src?.trim() ?? '',
         host.format ? oneOf(host, 'format', host.format, FEED_FORMATS, undefined) : undefined,
         wholeNumber(host, 'timeout', host.timeout, DEFAULT_TIMEOUT, 1),
+        host.proxy?.trim() ?? '',
         host.loader ?? loadFeed,
       ],
-      task: async ([src, format, timeout, loader], { signal }) => {
+      task: async ([src, format, timeout, proxy, loader], { signal }) => {
         if (!src) return initialState;
-        let url: string;
-        try {
-          url = new URL(src, document.baseURI).href;
-        } catch {
-          throw new KabarError('invalid-url', `"${src}" is not a URL.`, { url: src });
-        }
+        const urls = feedUrls(src);
         const fresh = this.#fresh;
         this.#fresh = false;
-        return loader(url, { signal, timeout, ...(format ? { format } : {}), fresh });
+        const options: LoadFeedOptions = { signal, timeout, fresh, ...(format ? { format } : {}) };
+        if (proxy) options.proxy = proxy;
+        this.#showStored(urls, loader, options);
+        const results = await Promise.allSettled(urls.map((url) => loader(url, options)));
+        const feeds = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+        const failures = results.flatMap((r, i) =>
+          r.status === 'rejected' ? [{ error: r.reason as unknown, url: urls[i]! }] : [],
+        );
+        const aborted = failures.find((f) => isAbort(f.error));
+        if (aborted) throw aborted.error;
+        if (feeds.length === 0) throw failures[0]!.error;
+        // One failing feed among several does not hide the others: report it and show the rest.
+        for (const { error, url } of failures) {
+          this.#host.dispatchEvent(new KabarErrorEvent({ error: toKabarError(error, url) }));
+        }
+        return mergeFeeds(feeds);
       },
       onComplete: (feed) => {
         this.#lastGood = { src: this.#host.src, feed };
+        this.#paged = undefined;
         this.#schedule();
         this.#host.dispatchEvent(new KabarLoadEvent({ feed, url: this.#host.src }));
       },
@@ -75,6 +107,18 @@ export class FeedController implements ReactiveController {
 
   /** The state to render or to provide to other widgets. */
   get state(): FeedState {
+    const state = this.#baseState();
+    if (!state.feed) return state;
+    const feed = this.#paged?.base === state.feed ? this.#paged.feed : state.feed;
+    return {
+      ...state,
+      feed,
+      loadingMore: this.#loadingMore,
+      ...(feed.next ? { loadMore: () => void this.loadMore() } : {}),
+    };
+  }
+
+  #baseState(): FeedState {
     const retry = () => this.retry();
     const src = this.#host.src?.trim();
     const last = this.#lastGood && this.#lastGood.src === this.#host.src ? this.#lastGood.feed : undefined;
@@ -91,6 +135,47 @@ export class FeedController implements ReactiveController {
       default:
         return { status: src ? 'loading' : 'idle', feed: undefined, error: undefined, retry };
     }
+  }
+
+  /** Fetches the next page of the feed on screen and appends it. */
+  async loadMore(): Promise<void> {
+    const current = this.state.feed;
+    const base = this.#baseState().feed;
+    if (!current?.next || !base || this.#loadingMore) return;
+    const loader = this.#host.loader ?? loadFeed;
+    this.#more = new AbortController();
+    this.#loadingMore = true;
+    this.#host.requestUpdate();
+    const options: LoadFeedOptions = {
+      signal: this.#more.signal,
+      timeout: wholeNumber(this.#host, 'timeout', this.#host.timeout, DEFAULT_TIMEOUT, 1),
+      // The next page is the same API: read it as the first page was read.
+      format: current.format,
+    };
+    const proxy = this.#host.proxy?.trim();
+    if (proxy) options.proxy = proxy;
+    try {
+      const page = await loader(current.next, options);
+      if (this.#baseState().feed === base) this.#paged = { base, feed: appendPage(current, page) };
+    } catch (error) {
+      if (!isAbort(error)) {
+        this.#host.dispatchEvent(new KabarErrorEvent({ error: toKabarError(error, current.next) }));
+      }
+    } finally {
+      this.#loadingMore = false;
+      this.#more = undefined;
+      this.#host.requestUpdate();
+    }
+  }
+
+  /** Shows the stored copy of the feeds at once while they load (stale-while-revalidate). */
+  #showStored(urls: string[], loader: FeedLoader, options: LoadFeedOptions): void {
+    if (!loader.peek || (this.#lastGood && this.#lastGood.src === this.#host.src)) return;
+    const stored = urls.flatMap((url) => loader.peek!(url, options) ?? []);
+    if (stored.length === 0) return;
+    this.#lastGood = { src: this.#host.src, feed: mergeFeeds(stored) };
+    // The task runs inside the host's update, after `<kabar-feed>` computed what it provides.
+    queueMicrotask(() => this.#host.requestUpdate());
   }
 
   /** Loads again now, bypassing any result already in memory. */
@@ -121,6 +206,7 @@ export class FeedController implements ReactiveController {
     clearTimeout(this.#timer);
     this.#timer = undefined;
     document.removeEventListener('visibilitychange', this.#onVisible);
+    this.#more?.abort();
     if (this.#task.status === TaskStatus.PENDING) {
       this.#interrupted = true;
       this.#task.abort();

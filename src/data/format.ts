@@ -7,6 +7,13 @@ export interface ParseContext {
   /** The feed's URL: the base for relative links. */
   url?: string;
   contentType?: string;
+  /** The response headers, for formats that page through them (WordPress's `X-WP-TotalPages`). */
+  headers?: HeaderReader;
+}
+
+/** What a reader needs of `Headers`: a `Headers` object is one. */
+export interface HeaderReader {
+  get(name: string): string | null;
 }
 
 /**
@@ -99,4 +106,16 @@ export function parseAuthor(value: string | undefined): FeedAuthor | undefined {
 export function plain(value: string | undefined): string | undefined {
   const text = htmlToText(value);
   return text || undefined;
+}
+
+/** `url` with one search parameter set; undefined when `url` is not absolute. */
+export function withParam(url: string | undefined, name: string, value: string | number): string | undefined {
+  if (!url) return undefined;
+  try {
+    const next = new URL(url);
+    next.searchParams.set(name, String(value));
+    return next.href;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,7 +1,13 @@
 /**
  * Fetching feeds. One loader serves the whole page: widgets that ask for the same feed share
  * one request and one parsed result, and a widget that goes away stops only its own interest.
+ *
+ * Around each request: a timeout, bounded retries with backoff on network errors and 5xx, a
+ * proxy for feeds served without CORS headers, and a stale-while-revalidate copy in
+ * `localStorage` (see `cache.ts`) refreshed with conditional requests.
  */
+import { DEFAULT_MAX_AGE, clearStored, readStored, writeStored } from './cache.js';
+import type { StoredFeed } from './cache.js';
 import { decodeBody } from './decode.js';
 import { KabarFetchError } from './errors.js';
 import type { Feed, FeedFormat } from './model.js';
@@ -10,18 +16,37 @@ import { parseFeed } from './parse.js';
 export interface LoadFeedOptions {
   /** Aborts this caller's interest; the request stops when nobody is waiting for it. */
   signal?: AbortSignal;
-  /** Milliseconds before the request is given up. Default 10,000. */
+  /** Milliseconds before each attempt is given up. Default 10,000. */
   timeout?: number;
   /** Skip detection and read the feed as this format. */
   format?: FeedFormat;
   /** Ignore a result that is already in memory (a refresh). */
   fresh?: boolean;
+  /** A URL template such as `https://proxy.example/?url={url}`: fetch through it. */
+  proxy?: string;
+  /** Further attempts after a network error or a 5xx. Default 2. */
+  retries?: number;
+  /** Keep the last good copy in `localStorage` (default true). */
+  store?: boolean;
+  /** Milliseconds a stored copy may be shown. Default one day. */
+  maxAge?: number;
 }
 
-/** The function elements call to get a feed; swap it (the `loader` property) to test or to proxy. */
-export type FeedLoader = (url: string, options?: LoadFeedOptions) => Promise<Feed>;
+/**
+ * The function elements call to get a feed; swap it (the `loader` property) to test or to
+ * proxy. `peek`, when present, returns a copy to show at once while the request runs.
+ */
+export interface FeedLoader {
+  (url: string, options?: LoadFeedOptions): Promise<Feed>;
+  peek?(url: string, options?: LoadFeedOptions): Feed | undefined;
+}
 
 export const DEFAULT_TIMEOUT = 10_000;
+export const DEFAULT_RETRIES = 2;
+/** First backoff delay; each retry doubles it, with jitter. */
+const BACKOFF = 400;
+/** The longest a `Retry-After` is honoured before giving up instead. */
+const MAX_RETRY_AFTER = 8;
 
 /** How long a parsed result is shared with widgets that ask later. */
 const MEMORY_TTL = 60_000;
@@ -47,27 +72,70 @@ function retryAfterSeconds(value: string | null): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, Math.round((date - Date.now()) / 1000));
 }
 
-async function request(
-  url: string,
-  format: FeedFormat | undefined,
-  timeout: number,
-  signal: AbortSignal,
-): Promise<Feed> {
+/** The URL actually fetched: the feed's, or the proxy's with the feed's URL in it. */
+export function proxied(url: string, proxy: string | undefined): string {
+  const template = proxy?.trim();
+  if (!template) return url;
+  const encoded = encodeURIComponent(url);
+  return template.includes('{url}') ? template.replaceAll('{url}', encoded) : template + encoded;
+}
+
+const ACCEPT =
+  'application/feed+json, application/json;q=0.9, application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5';
+
+function sameOrigin(url: string): boolean {
+  try {
+    return typeof location !== 'undefined' && new URL(url).origin === location.origin;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Headers for a request. Validators make a cross-origin request "non-simple" (a CORS
+ * preflight), so they go only to our own origin or to a server that exposed its `ETag`
+ * (and so knows CORS).
+ */
+function requestHeaders(target: string, stored: StoredFeed | undefined): Record<string, string> {
+  const headers: Record<string, string> = { Accept: ACCEPT };
+  if (!stored) return headers;
+  // A cross-origin ETag is only readable when the server exposed it, so it knows CORS.
+  if (stored.etag) headers['If-None-Match'] = stored.etag;
+  if (stored.modified && sameOrigin(target)) headers['If-Modified-Since'] = stored.modified;
+  return headers;
+}
+
+interface Attempt {
+  url: string;
+  target: string;
+  format: FeedFormat | undefined;
+  timeout: number;
+  signal: AbortSignal;
+  stored: StoredFeed | undefined;
+}
+
+/** One request. Resolves a fresh feed, or the stored one on 304. */
+async function attempt(options: Attempt): Promise<{ feed: Feed; fresh: StoredFeed | undefined }> {
+  const { url, target, format, timeout, signal, stored } = options;
   let timedOut = false;
+  const controller = new AbortController();
   const timer = setTimeout(() => {
     timedOut = true;
     controller.abort();
   }, timeout);
-  const controller = new AbortController();
   const onAbort = () => controller.abort();
   signal.addEventListener('abort', onAbort, { once: true });
   try {
     let response: Response;
     try {
-      response = await fetch(url, { signal: controller.signal, headers: { Accept: ACCEPT } });
+      response = await fetch(target, {
+        signal: controller.signal,
+        headers: requestHeaders(target, stored),
+      });
     } catch (cause) {
-      throw await fetchFailure(url, cause, timedOut, signal);
+      throw await fetchFailure(url, target, cause, timedOut, signal);
     }
+    if (response.status === 304 && stored) return { feed: stored.feed, fresh: { ...stored, at: Date.now() } };
     if (!response.ok) {
       throw new KabarFetchError('http', `The feed answered HTTP ${response.status}.`, {
         url,
@@ -79,25 +147,35 @@ async function request(
     try {
       bytes = await response.arrayBuffer();
     } catch (cause) {
-      throw await fetchFailure(url, cause, timedOut, signal);
+      throw await fetchFailure(url, target, cause, timedOut, signal);
     }
     const contentType = response.headers.get('Content-Type');
-    return parseFeed(decodeBody(bytes, contentType), {
-      url: response.url || url,
+    const feed = parseFeed(decodeBody(bytes, contentType), {
+      // Through a proxy, relative links still belong to the feed's own address.
+      url: target === url ? response.url || url : url,
       contentType: contentType ?? '',
+      headers: response.headers,
       ...(format ? { format } : {}),
     });
+    const fresh: StoredFeed = { feed, at: Date.now() };
+    const etag = response.headers.get('ETag');
+    const modified = response.headers.get('Last-Modified');
+    if (etag) fresh.etag = etag;
+    if (modified) fresh.modified = modified;
+    return { feed, fresh };
   } finally {
     clearTimeout(timer);
     signal.removeEventListener('abort', onAbort);
   }
 }
 
-const ACCEPT =
-  'application/feed+json, application/json;q=0.9, application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5';
-
+/**
+ * Why a fetch threw. A TypeError on a cross-origin URL while online is either a dead server or
+ * one that sends no CORS headers; an opaque `no-cors` probe tells them apart.
+ */
 async function fetchFailure(
   url: string,
+  target: string,
   cause: unknown,
   timedOut: boolean,
   signal: AbortSignal,
@@ -107,24 +185,106 @@ async function fetchFailure(
   if (typeof navigator !== 'undefined' && navigator.onLine === false) {
     return new KabarFetchError('offline', 'The browser is offline.', { url, cause });
   }
+  if (cause instanceof TypeError && !sameOrigin(target) && (await reachable(target, signal))) {
+    return new KabarFetchError('cors', 'The feed does not allow this site to read it (no CORS headers).', {
+      url,
+      cause,
+    });
+  }
   return new KabarFetchError('network', 'The feed could not be reached.', { url, cause });
+}
+
+async function reachable(target: string, signal: AbortSignal): Promise<boolean> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), 3000);
+  const onAbort = () => controller.abort();
+  signal.addEventListener('abort', onAbort, { once: true });
+  try {
+    await fetch(target, { mode: 'no-cors', signal: controller.signal, cache: 'no-store' });
+    return true;
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+    signal.removeEventListener('abort', onAbort);
+  }
+}
+
+function retryable(error: unknown): error is KabarFetchError {
+  return (
+    error instanceof KabarFetchError &&
+    (error.kind === 'network' || (error.kind === 'http' && (error.status >= 500 || error.status === 429)))
+  );
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(abortError(signal));
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+async function request(
+  key: string,
+  url: string,
+  options: LoadFeedOptions,
+  signal: AbortSignal,
+): Promise<Feed> {
+  const retries = Math.max(0, Math.min(options.retries ?? DEFAULT_RETRIES, 5));
+  const store = options.store !== false;
+  const maxAge = options.maxAge ?? DEFAULT_MAX_AGE;
+  const stored = store ? readStored(key, maxAge) : undefined;
+  const target = proxied(url, options.proxy);
+  for (let tries = 0; ; tries++) {
+    try {
+      const { feed, fresh } = await attempt({
+        url,
+        target,
+        format: options.format,
+        timeout: options.timeout ?? DEFAULT_TIMEOUT,
+        signal,
+        stored,
+      });
+      if (store && fresh) writeStored(key, fresh, maxAge);
+      return feed;
+    } catch (error) {
+      if (!retryable(error) || tries >= retries) throw error;
+      const wait =
+        error.retryAfter !== undefined
+          ? error.retryAfter * 1000
+          : BACKOFF * 2 ** tries * (0.75 + Math.random() * 0.5);
+      if (wait > MAX_RETRY_AFTER * 1000) throw error;
+      await sleep(wait, signal);
+    }
+  }
+}
+
+function keyOf(url: string, options: LoadFeedOptions): string {
+  return `${options.format ?? ''} ${url}`;
 }
 
 /**
  * Loads and parses a feed. Concurrent calls for the same URL and format share one request;
  * a result stays in memory for a minute for widgets that ask later, unless `fresh` is set.
  */
-export const loadFeed: FeedLoader = (url, options = {}) => {
-  const { signal, timeout = DEFAULT_TIMEOUT, format, fresh = false } = options;
+function load(url: string, options: LoadFeedOptions = {}): Promise<Feed> {
+  const { signal, fresh = false } = options;
   if (signal?.aborted) return Promise.reject(abortError(signal));
-  const key = `${format ?? ''} ${url}`;
+  const key = keyOf(url, options);
   const cached = memory.get(key);
   if (!fresh && cached && Date.now() - cached.at < MEMORY_TTL) return Promise.resolve(cached.feed);
 
   let shared = inFlight.get(key);
   if (!shared) {
     const controller = new AbortController();
-    const promise = request(url, format, timeout, controller.signal).then((feed) => {
+    const promise = request(key, url, options, controller.signal).then((feed) => {
       memory.set(key, { feed, at: Date.now() });
       return feed;
     });
@@ -166,9 +326,27 @@ export const loadFeed: FeedLoader = (url, options = {}) => {
       },
     );
   });
-};
+}
+
+/** The copy to show at once: this page's result in memory, else the one in `localStorage`. */
+function peek(url: string, options: LoadFeedOptions = {}): Feed | undefined {
+  const key = keyOf(url, options);
+  const cached = memory.get(key);
+  if (cached) return cached.feed;
+  if (options.store === false) return undefined;
+  return readStored(key, options.maxAge ?? DEFAULT_MAX_AGE)?.feed;
+}
+
+/** The page's shared loader. */
+export const loadFeed: FeedLoader = Object.assign(load, { peek });
 
 /** Forgets results kept in memory (tests, and pages that want a hard refresh). */
 export function clearFeedMemory(): void {
   memory.clear();
+}
+
+/** Forgets results in memory and the copies kept in `localStorage`. */
+export function clearFeedCache(): void {
+  memory.clear();
+  clearStored();
 }

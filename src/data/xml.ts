@@ -94,6 +94,11 @@ function openElements(xml: string): string[] {
   return stack.reverse();
 }
 
+/** Whether `raw` is well-formed XML once mended (any vocabulary). */
+export function isXml(raw: string): boolean {
+  return !failed(parse(numericEntities(raw.replace(/^[\s\uFEFF]+/, ''))));
+}
+
 /** Direct children of `parent` with this local name (and namespace, when given). */
 export function childrenNamed(parent: Element, name: string, ns?: string | null): Element[] {
   const found: Element[] = [];

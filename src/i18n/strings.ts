@@ -11,6 +11,12 @@ export interface KabarStrings {
     loading: string;
     empty: string;
     emptyCategory: (category: string) => string;
+    /** The button that shows the next page. */
+    more: string;
+    /** Announced while the next page loads. */
+    loadingMore: string;
+    /** The quiet notice over a saved copy shown because the source could not be reached. */
+    stale: string;
   };
   poll: {
     /** Accessible name of the poll box. */

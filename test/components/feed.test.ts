@@ -4,11 +4,11 @@ import '../../src/components/news-list/kabar-news-list.js';
 import type { KabarFeedElement } from '../../src/components/feed/feed-element.js';
 import { KabarErrorEvent } from '../../src/events/kabar-error.js';
 import { KabarLoadEvent } from '../../src/events/kabar-load.js';
-import { clearFeedMemory } from '../../src/data/loader.js';
+import { clearFeedCache } from '../../src/data/loader.js';
 import { controlledLoader, feedOf, until } from '../helpers.js';
 
 describe('<kabar-feed>', () => {
-  beforeEach(() => clearFeedMemory());
+  beforeEach(() => clearFeedCache());
 
   it('has its documented defaults and renders its children', async () => {
     const el = await fixture<KabarFeedElement>(html`<kabar-feed><p>isi</p></kabar-feed>`);
@@ -82,5 +82,31 @@ describe('<kabar-feed>', () => {
     await list.updateComplete;
     expect(list.shadowRoot!.querySelectorAll('li')).to.have.length(3);
     expect(list.shadowRoot!.querySelector('[role="alert"]')).to.equal(null);
+  });
+});
+
+describe('<kabar-feed> sources', () => {
+  beforeEach(() => clearFeedCache());
+
+  it('syncs proxy and hands it and every URL of src to the loader', async () => {
+    const { loader, calls } = controlledLoader();
+    const el = await fixture<KabarFeedElement>(
+      html`<kabar-feed
+        src="/a.xml /b.xml"
+        proxy="https://p.example/?u={url}"
+        .loader=${loader}
+      ></kabar-feed>`,
+    );
+    expect(el.proxy).to.equal('https://p.example/?u={url}');
+    await until(() => calls.length === 2);
+    expect(calls.map((c) => c.url)).to.deep.equal([
+      new URL('/a.xml', location.href).href,
+      new URL('/b.xml', location.href).href,
+    ]);
+    const fired = oneEvent(el, 'kabar-load');
+    calls[0]!.resolve(feedOf(2, { title: 'A' }));
+    calls[1]!.resolve(feedOf(1, { title: 'B' }));
+    const event = await fired;
+    expect(event.detail.feed.items).to.have.length(2);
   });
 });

@@ -3,7 +3,7 @@ import '../../src/components/news-list/kabar-news-list.js';
 import '../../src/components/feed/kabar-feed.js';
 import type { KabarNewsListElement } from '../../src/components/news-list/news-list-element.js';
 import { KabarFetchError, KabarParseError } from '../../src/data/errors.js';
-import { clearFeedMemory } from '../../src/data/loader.js';
+import { clearFeedCache } from '../../src/data/loader.js';
 import type { FeedLoader } from '../../src/data/loader.js';
 import { controlledLoader, feedOf, fixtureUrl, item, until } from '../helpers.js';
 
@@ -21,7 +21,7 @@ async function ready(el: KabarNewsListElement) {
 }
 
 describe('<kabar-news-list>', () => {
-  beforeEach(() => clearFeedMemory());
+  beforeEach(() => clearFeedCache());
 
   it('is defined with its documented defaults', async () => {
     const el = await fixture<KabarNewsListElement>(html`<kabar-news-list></kabar-news-list>`);
@@ -247,7 +247,7 @@ describe('<kabar-news-list>', () => {
       await fetch('/__kabar/count/flaky-reset/reset');
       const el = await fixture<KabarNewsListElement>(
         html`<kabar-news-list
-          src=${'/__kabar/flaky/news-list?fail=1&file=rss2-wordpress.xml'}
+          src=${'/__kabar/flaky/news-list?fail=3&file=rss2-wordpress.xml'}
         ></kabar-news-list>`,
       );
       await until(() => shadow(el).querySelector('[role="alert"]') !== null);

@@ -30,7 +30,9 @@ describe('hardening: strict Content-Security-Policy with Trusted Types', () => {
     await until(() => items('list') === 3 && items('compact') === 5 && items('json') === 3, 8000);
     await until(() => doc.getElementById('broken')?.shadowRoot?.querySelector('[role="alert"]') != null);
     expect(doc.getElementById('card')!.shadowRoot!.querySelector('img')).not.to.equal(null);
-    await until(() => doc.getElementById('poll')?.shadowRoot?.querySelectorAll('input[type="radio"]').length === 3);
+    await until(
+      () => doc.getElementById('poll')?.shadowRoot?.querySelectorAll('input[type="radio"]').length === 3,
+    );
     expect(doc.getElementById('share')!.shadowRoot!.querySelectorAll('a').length).to.be.greaterThan(5);
     await until(() => doc.querySelector('#comments .own') !== null);
 

@@ -15,6 +15,10 @@
  *   /__kabar/embed/:name?kind=disqus|giscus[&fail=1][&delay=ms]
  *                                           a fake comments embed script, counted by name
  *   /__kabar/embed/:name/total              how many times it was requested (JSON)
+ *   /__kabar/etag/:name?file=...            serves with ETag and Last-Modified; 304 when they match
+ *                                           (counts `etag:name` requests and `304:name` answers)
+ *   /__kabar/proxy?url=...                  a feed proxy: serves the fixture named by the URL's last segment
+ *   /__kabar/paged?page=n&file=...          a WordPress-style page: X-WP-Total / X-WP-TotalPages headers
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -120,6 +124,35 @@ export async function testRoutes(ctx, next) {
       counts.set(`flaky:${name}`, seen);
       if (seen <= fail) return send(ctx, 503, 'unavailable', 'text/plain');
       return send(ctx, 200, await fixture(file), type);
+    }
+    case 'etag': {
+      const name = parts[2];
+      counts.set(`etag:${name}`, (counts.get(`etag:${name}`) ?? 0) + 1);
+      const etag = `"${url.searchParams.get('version') ?? 'v1'}"`;
+      const modified = 'Mon, 23 Nov 2026 08:00:00 GMT';
+      ctx.set('ETag', etag);
+      ctx.set('Last-Modified', modified);
+      ctx.set('Cache-Control', 'no-cache');
+      if (ctx.get('If-None-Match') === etag || ctx.get('If-Modified-Since') === modified) {
+        counts.set(`304:${name}`, (counts.get(`304:${name}`) ?? 0) + 1);
+        ctx.status = 304;
+        return;
+      }
+      ctx.status = 200;
+      ctx.set('Content-Type', type ?? 'application/rss+xml');
+      ctx.body = await fixture(file);
+      return;
+    }
+    case 'proxy': {
+      const target = new URL(url.searchParams.get('url') ?? '');
+      counts.set('proxy', (counts.get('proxy') ?? 0) + 1);
+      const name = target.pathname.split('/').pop();
+      return send(ctx, 200, await fixture(name), TYPES[extname(name)]);
+    }
+    case 'paged': {
+      ctx.set('X-WP-Total', '5');
+      ctx.set('X-WP-TotalPages', '3');
+      return send(ctx, 200, await fixture(file), 'application/json; charset=UTF-8');
     }
     case 'bytes': {
       // A fixture served with an explicit Content-Type (charset tests).

@@ -1,10 +1,12 @@
 import { LitElement } from 'lit';
+import type { PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { LocaleController } from '../../controllers/locale-controller.js';
 import { parseDate } from '../../data/date.js';
 import type { FeedItem } from '../../data/model.js';
 import type { KabarStrings } from '../../i18n/index.js';
 import { oneOf, wholeNumber } from '../../internal/attributes.js';
+import { sanitizeHtml } from '../../internal/sanitize.js';
 import { hostStyles } from '../../internal/styles.js';
 import { ARTICLE_CARD_LAYOUTS } from '../../types.js';
 import type { ArticleCardLayout } from '../../types.js';
@@ -15,7 +17,8 @@ import { renderArticle } from './article-template.js';
  * One article: image, category, linked title, date, author and excerpt.
  *
  * Give it an `article` (an item of a parsed feed) or plain attributes. Feed text is always
- * rendered as text and URLs are limited to http(s), whatever the source.
+ * rendered as text and URLs are limited to http(s), whatever the source. With `content`, the
+ * article's HTML is shown after DOMPurify (loaded on demand) has sanitized it.
  *
  * @summary One news article as a card.
  * @tagname kabar-article-card
@@ -29,6 +32,7 @@ import { renderArticle } from './article-template.js';
  * @csspart link - The title's link.
  * @csspart meta - Date, author and source.
  * @csspart excerpt - The summary.
+ * @csspart content - The article's sanitized HTML (with `content`).
  *
  * @cssprop [--kabar-color-text=inherit] - Text colour.
  * @cssprop [--kabar-color-muted=#555f6b] - Colour of the date and author line.
@@ -46,6 +50,7 @@ import { renderArticle } from './article-template.js';
  * @cssprop [--kabar-article-excerpt-lines=3] - Lines of excerpt before it is cut.
  * @cssprop [--kabar-article-padding=0] - Padding inside the card.
  * @cssprop [--kabar-article-background=transparent] - Card background.
+ * @cssprop [--kabar-article-content-line-height=1.6] - Line height of the article's HTML (with `content`).
  */
 export class KabarArticleCardElement extends LitElement {
   static override styles = [hostStyles, articleStyles];
@@ -80,10 +85,20 @@ export class KabarArticleCardElement extends LitElement {
   /** Heading level of the title (2, 3 or 4), to fit the page's outline. */
   @property({ attribute: 'heading-level', type: Number }) headingLevel = 3;
 
+  /**
+   * Show the article's full HTML (`article.content`) instead of the excerpt, sanitized: no
+   * scripts, handlers, frames, forms or styles; links only http(s) and mailto, images only
+   * http(s). The excerpt shows until the sanitizer has loaded.
+   */
+  @property({ type: Boolean }) content = false;
+
   /** Replaces some of the built-in strings. */
   @property({ attribute: false }) strings: Partial<KabarStrings> | undefined;
 
   readonly #locale = new LocaleController(this, () => this.strings);
+  /** The sanitized HTML on screen, and the source it came from. */
+  #body: { html: string; nodes: Node[] } | undefined;
+  #sanitizing: string | undefined;
 
   #fromAttributes(): FeedItem {
     const published = parseDate(this.date);
@@ -100,6 +115,34 @@ export class KabarArticleCardElement extends LitElement {
     };
   }
 
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (!changed.has('content') && !changed.has('article')) return;
+    const source = this.content ? this.article?.content : undefined;
+    if (!source) {
+      this.#body = undefined;
+      this.#sanitizing = undefined;
+      return;
+    }
+    if (this.#body?.html === source || this.#sanitizing === source) return;
+    this.#sanitizing = source;
+    const base = this.article?.link;
+    sanitizeHtml(source, base).then(
+      (nodes) => {
+        // A newer article or `content` change wins over a slower earlier one.
+        if (this.#sanitizing !== source) return;
+        this.#sanitizing = undefined;
+        // Kept as nodes, not a fragment: a fragment empties when inserted, nodes can move.
+        this.#body = { html: source, nodes: [...nodes.childNodes] };
+        this.requestUpdate();
+      },
+      (error: unknown) => {
+        this.#sanitizing = undefined;
+        // Without the sanitizer the excerpt stays: never unsanitized HTML.
+        console.warn('kabar-article-card: the HTML sanitizer could not be loaded.', error);
+      },
+    );
+  }
+
   override render() {
     const layout = oneOf(this, 'layout', this.layout, ARTICLE_CARD_LAYOUTS, 'vertical');
     const level = wholeNumber(this, 'heading-level', this.headingLevel, 3, 2);
@@ -107,6 +150,7 @@ export class KabarArticleCardElement extends LitElement {
       layout,
       locale: this.#locale,
       level: level === 2 || level === 4 ? level : 3,
+      body: this.content && this.#body?.html === this.article?.content ? this.#body?.nodes : undefined,
     });
   }
 }

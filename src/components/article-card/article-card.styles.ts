@@ -110,4 +110,25 @@ export const articleStyles = css`
     -webkit-line-clamp: var(--kabar-article-excerpt-lines, 3);
     overflow: hidden;
   }
+
+  /* Sanitized article HTML: nothing in it may overflow the card. */
+  .content {
+    min-width: 0;
+    overflow-wrap: anywhere;
+    line-height: var(--kabar-article-content-line-height, 1.6);
+  }
+  .content img {
+    max-width: 100%;
+    height: auto;
+    border-radius: var(--kabar-radius-s, 0.25rem);
+  }
+  .content table {
+    display: block;
+    max-width: 100%;
+    overflow-x: auto;
+  }
+  .content pre {
+    max-width: 100%;
+    overflow-x: auto;
+  }
 `;

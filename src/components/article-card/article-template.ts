@@ -18,6 +18,8 @@ export interface ArticleTemplateOptions {
   images?: boolean;
   /** A source not worth repeating on every item: the title of the feed being listed. */
   feedTitle?: string | undefined;
+  /** Sanitized article HTML to show instead of the excerpt. */
+  body?: readonly Node[] | undefined;
 }
 
 /** A broken image leaves its reserved box empty rather than showing the browser's broken icon. */
@@ -85,7 +87,13 @@ export function renderArticle(item: FeedItem, options: ArticleTemplateOptions): 
               </p>`
             : nothing
         }
-        ${excerpt ? html`<p part="excerpt" class="excerpt">${excerpt}</p>` : nothing}
+        ${
+          options.body
+            ? html`<div part="content" class="content">${options.body}</div>`
+            : excerpt
+              ? html`<p part="excerpt" class="excerpt">${excerpt}</p>`
+              : nothing
+        }
       </div>
     </article>
   `;

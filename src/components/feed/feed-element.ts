@@ -22,10 +22,13 @@ import { feedStyles } from './feed.styles.js';
 export class KabarFeedElement extends LitElement {
   static override styles = feedStyles;
 
-  /** URL of the feed (RSS, Atom, JSON Feed, …), relative to the page. */
+  /**
+   * URL of the feed (RSS, Atom, JSON Feed, WordPress REST, the portal API), relative to the
+   * page; or several separated by spaces, merged newest first and de-duplicated by link.
+   */
   @property() src = '';
 
-  /** Read the feed as this format instead of detecting it (`rss`, `atom`, `json-feed`, …). */
+  /** Read the feed as this format instead of detecting it: `rss`, `rdf`, `atom`, `json-feed`, `wordpress` or `jabarprov`. */
   @property() format = '';
 
   /** Seconds between refreshes while the page is visible; 0 never refreshes. */
@@ -33,6 +36,12 @@ export class KabarFeedElement extends LitElement {
 
   /** Milliseconds before a request is given up. */
   @property({ type: Number }) timeout = 10_000;
+
+  /**
+   * A proxy for feeds served without CORS headers: a URL template in which `{url}` is replaced
+   * by the feed's encoded URL, such as `https://proxy.example/?url={url}`.
+   */
+  @property() proxy = '';
 
   /** Replaces the built-in loader (tests, or a site's own fetching). */
   @property({ attribute: false }) loader: FeedLoader | undefined;
@@ -52,7 +61,13 @@ export class KabarFeedElement extends LitElement {
   override willUpdate(): void {
     const next = this.#feed.state;
     const prev = this.feedState;
-    if (!prev || prev.status !== next.status || prev.feed !== next.feed || prev.error !== next.error) {
+    if (
+      !prev ||
+      prev.status !== next.status ||
+      prev.feed !== next.feed ||
+      prev.error !== next.error ||
+      prev.loadingMore !== next.loadingMore
+    ) {
       this.feedState = next;
     }
   }

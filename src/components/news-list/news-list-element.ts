@@ -56,6 +56,8 @@ const MAX_SKELETONS = 4;
  * @csspart excerpt - An article's summary.
  * @csspart message - The loading, empty or error message box.
  * @csspart retry - The retry button.
+ * @csspart more - The "load more" button (with `page-size`).
+ * @csspart notice - The quiet line saying a saved copy is shown because the source failed.
  *
  * @cssprop [--kabar-news-list-gap=1.5rem] - Space between articles.
  * @cssprop [--kabar-news-list-column=15rem] - Narrowest column of the grid layout.
@@ -63,15 +65,21 @@ const MAX_SKELETONS = 4;
  * @cssprop [--kabar-color-border=#dde1e6] - Rules between items of the compact layout.
  * @cssprop [--kabar-color-surface-muted=#f3f5f7] - Background of messages.
  * @cssprop [--kabar-color-danger=#b3261e] - Accent of the error message.
+ * @cssprop [--kabar-color-muted=#555f6b] - Colour of the saved-copy notice.
+ * @cssprop [--kabar-news-list-notice-size=0.875em] - Font size of the saved-copy notice.
+ * @cssprop [--kabar-news-list-busy-opacity=0.6] - Opacity of the "load more" button while it loads.
  * @cssprop [--kabar-color-skeleton=#e6e8eb] - Skeleton and image box colour.
  *
  * @fires {KabarLoadEvent} kabar-load - With `src`: the feed loaded or refreshed.
- * @fires {KabarErrorEvent} kabar-error - With `src`: loading failed.
+ * @fires {KabarErrorEvent} kabar-error - With `src`: loading failed (once per failing feed when `src` lists several, and when a next page fails).
  */
 export class KabarNewsListElement extends LitElement {
   static override styles = [hostStyles, articleStyles, newsListStyles];
 
-  /** URL of a feed of its own; without it the list shows the feed of the enclosing `<kabar-feed>`. */
+  /**
+   * URL of a feed of its own, or several separated by spaces (merged newest first); without it
+   * the list shows the feed of the enclosing `<kabar-feed>`.
+   */
   @property() src = '';
 
   /** Read the feed as this format instead of detecting it. */
@@ -83,11 +91,25 @@ export class KabarNewsListElement extends LitElement {
   /** Milliseconds before a request is given up (with `src`). */
   @property({ type: Number }) timeout = 10_000;
 
+  /**
+   * A proxy for feeds served without CORS headers: a URL template in which `{url}` is replaced
+   * by the feed's encoded URL, such as `https://proxy.example/?url={url}`.
+   */
+  @property() proxy = '';
+
   /** Replaces the built-in loader (with `src`). */
   @property({ attribute: false }) loader: FeedLoader | undefined;
 
   /** Most articles shown. */
   @property({ type: Number }) limit = 10;
+
+  /**
+   * Articles per page: when set, the list shows this many and a "load more" button that shows
+   * the next ones, fetching the source's next page (WordPress, the portal API, JSON Feed
+   * `next_url`, Atom `rel="next"`) when those loaded run out. `limit` does not apply then.
+   * 0 (the default) shows one list of `limit` articles.
+   */
+  @property({ attribute: 'page-size', type: Number }) pageSize = 0;
 
   /** Show only articles in this category (case-insensitive). */
   @property() category = '';
@@ -110,6 +132,9 @@ export class KabarNewsListElement extends LitElement {
   readonly #feed = new FeedController(this);
   #layout: NewsListLayout = 'list';
   #limit = 10;
+  #pageSize = 0;
+  /** Articles shown with paging: a multiple of the page size. */
+  #shown = 0;
 
   /** Loads the feed again (the shared one, inside a `<kabar-feed>`). */
   reload(): void {
@@ -124,6 +149,11 @@ export class KabarNewsListElement extends LitElement {
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('layout')) this.#layout = oneOf(this, 'layout', this.layout, NEWS_LIST_LAYOUTS, 'list');
     if (changed.has('limit')) this.#limit = wholeNumber(this, 'limit', this.limit, 10, 1);
+    if (changed.has('pageSize')) {
+      this.#pageSize = wholeNumber(this, 'page-size', this.pageSize, 0);
+      this.#shown = this.#pageSize;
+    }
+    if (changed.has('src') || changed.has('category')) this.#shown = this.#pageSize;
   }
 
   override render() {
@@ -144,9 +174,10 @@ export class KabarNewsListElement extends LitElement {
               : nothing
           }
         </slot>
+        ${state.feed && state.error ? this.#renderStale() : nothing}
         ${
           state.feed
-            ? this.#renderItems(state.feed.items, state.feed.title)
+            ? this.#renderItems(state.feed.items, state)
             : state.status === 'error'
               ? this.#renderError(state.error!)
               : this.#renderLoading()
@@ -191,11 +222,34 @@ export class KabarNewsListElement extends LitElement {
     `;
   }
 
-  #renderItems(all: FeedItem[], feedTitle: string) {
+  #renderStale() {
+    return html`<p part="notice" class="notice" role="status">${this.#locale.strings.newsList.stale}</p>`;
+  }
+
+  #renderMore(hidden: number, state: FeedState) {
+    if (hidden <= 0 && !state.loadMore) return nothing;
+    const strings = this.#locale.strings.newsList;
+    const busy = state.loadingMore === true;
+    return html`
+      <div class="more">
+        <button part="more" type="button" aria-disabled=${busy ? 'true' : 'false'} @click=${this.#onMore}>
+          ${strings.more}
+        </button>
+        <span class="visually-hidden" role="status">${busy ? strings.loadingMore : ''}</span>
+      </div>
+    `;
+  }
+
+  #filtered(all: FeedItem[]): FeedItem[] {
     const category = this.category.trim().toLowerCase();
-    const items = (
-      category ? all.filter((item) => item.categories.some((c) => c.toLowerCase() === category)) : all
-    ).slice(0, this.#limit);
+    return category ? all.filter((item) => item.categories.some((c) => c.toLowerCase() === category)) : all;
+  }
+
+  #renderItems(all: FeedItem[], state: FeedState) {
+    const category = this.category.trim().toLowerCase();
+    const filtered = this.#filtered(all);
+    const paged = this.#pageSize > 0;
+    const items = filtered.slice(0, paged ? this.#shown : this.#limit);
     if (items.length === 0) {
       const strings = this.#locale.strings.newsList;
       return html`
@@ -211,7 +265,7 @@ export class KabarNewsListElement extends LitElement {
       locale: this.#locale,
       level: (this.heading ? 3 : 2) as 2 | 3,
       category: this.category.trim() || undefined,
-      feedTitle,
+      feedTitle: state.feed?.title,
     };
     return html`
       <ul part="list" class="items">
@@ -221,8 +275,18 @@ export class KabarNewsListElement extends LitElement {
           (item) => html`<li part="item">${renderArticle(item, options)}</li>`,
         )}
       </ul>
+      ${paged ? this.#renderMore(filtered.length - items.length, state) : nothing}
     `;
   }
+
+  #onMore = (): void => {
+    const state = this.#state;
+    if (state.loadingMore || !state.feed) return;
+    this.#shown += this.#pageSize;
+    this.requestUpdate();
+    // Loaded articles run out: fetch the source's next page.
+    if (this.#filtered(state.feed.items).length < this.#shown) state.loadMore?.();
+  };
 
   #onRetry = (): void => {
     this.#state.retry();

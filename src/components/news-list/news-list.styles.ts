@@ -90,4 +90,18 @@ export const newsListStyles = css`
   .error {
     border-inline-start: 4px solid var(--kabar-color-danger, #b3261e);
   }
+  .notice {
+    margin: 0 0 var(--kabar-space-m, 1rem);
+    color: var(--kabar-color-muted, #555f6b);
+    font-size: var(--kabar-news-list-notice-size, 0.875em);
+  }
+  .more {
+    display: flex;
+    justify-content: center;
+    margin-top: var(--kabar-space-l, 1.5rem);
+  }
+  .more [aria-disabled='true'] {
+    cursor: progress;
+    opacity: var(--kabar-news-list-busy-opacity, 0.6);
+  }
 `;

@@ -4,13 +4,8 @@ import type { FeedFormatReader, RawItem } from '../format.js';
 import { plain, toItem } from '../format.js';
 import type { Feed, FeedAuthor } from '../model.js';
 import { resolveUrl, resolveWebUrl } from '../url.js';
-
-type Json = Record<string, unknown>;
-
-const isObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-const str = (value: unknown): string | undefined =>
-  typeof value === 'string' && value.trim() ? value : typeof value === 'number' ? String(value) : undefined;
+import { isObject, parseJson, str } from './json.js';
+import type { Json } from './json.js';
 
 function authors(item: Json, feed: Json): FeedAuthor[] {
   const list = Array.isArray(item['authors'])
@@ -32,15 +27,6 @@ function authors(item: Json, feed: Json): FeedAuthor[] {
     if (url) author.url = url;
     return [author];
   });
-}
-
-/** Parses JSON, naming the failure as a parse error. */
-export function parseJson(text: string, url?: string): unknown {
-  try {
-    return JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (cause) {
-    throw new KabarParseError('parse', 'The response is not valid JSON.', { url, cause });
-  }
 }
 
 /** JSON Feed 1.0 and 1.1. */

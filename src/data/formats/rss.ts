@@ -6,9 +6,9 @@ import type { Feed, FeedEnclosure } from '../model.js';
 import { resolveUrl, resolveWebUrl } from '../url.js';
 import { NS, childNamed, childText, childrenNamed, parseXml } from '../xml.js';
 
-function mediaImage(item: Element): string | undefined {
-  for (const child of item.children) {
-    if (child.namespaceURI !== NS.media) continue;
+/** The first image among media:* elements, in document order. */
+function mediaImage(elements: Iterable<Element>): string | undefined {
+  for (const child of elements) {
     if (child.localName === 'thumbnail') return child.getAttribute('url') ?? undefined;
     if (child.localName === 'content') {
       const medium = child.getAttribute('medium');
@@ -18,24 +18,22 @@ function mediaImage(item: Element): string | undefined {
       }
     }
     if (child.localName === 'group') {
-      const inner = mediaImage(child);
+      const inner = mediaImage([...child.children].filter((c) => c.namespaceURI === NS.media));
       if (inner) return inner;
     }
   }
   return undefined;
 }
 
-function enclosures(item: Element): FeedEnclosure[] {
-  return childrenNamed(item, 'enclosure').flatMap((el) => {
-    const url = el.getAttribute('url');
-    if (!url) return [];
-    const enclosure: FeedEnclosure = { url };
-    const type = el.getAttribute('type');
-    const length = Number(el.getAttribute('length'));
-    if (type) enclosure.type = type;
-    if (length > 0) enclosure.length = length;
-    return [enclosure];
-  });
+function enclosure(el: Element): FeedEnclosure | undefined {
+  const url = el.getAttribute('url');
+  if (!url) return undefined;
+  const found: FeedEnclosure = { url };
+  const type = el.getAttribute('type');
+  const length = Number(el.getAttribute('length'));
+  if (type) found.type = type;
+  if (length > 0) found.length = length;
+  return found;
 }
 
 /** `xml:base` in scope for `el`, resolved against the outer base. */
@@ -48,47 +46,116 @@ function baseOf(el: Element, fallback: string | undefined): string | undefined {
   return chain.reduce<string | undefined>((acc, b) => resolveUrl(b, acc) ?? acc, fallback);
 }
 
+const text = (el: Element | undefined): string | undefined => el?.textContent?.trim() || undefined;
+
+/**
+ * One pass over an item's children: each field keeps the first element of each kind, then the
+ * kinds are taken in order of preference (plain RSS, then RSS 1.0, then Dublin Core, then Atom).
+ */
 function readItem(item: Element): RawItem {
-  const guid = childNamed(item, 'guid');
+  let guid: Element | undefined;
+  const title: (Element | undefined)[] = [];
+  const link: (Element | undefined)[] = [];
+  const description: (Element | undefined)[] = [];
+  let atomLink: Element | undefined;
+  let encoded: Element | undefined;
+  let pubDate: Element | undefined;
+  let dcDate: Element | undefined;
+  let atomUpdated: Element | undefined;
+  let dcModified: Element | undefined;
+  let itunesImage: Element | undefined;
+  let source: Element | undefined;
+  const plainAuthors: Element[] = [];
+  const dcCreators: Element[] = [];
+  const atomAuthors: Element[] = [];
+  const categories: Element[] = [];
+  const subjects: Element[] = [];
+  const media: Element[] = [];
+  const enc: FeedEnclosure[] = [];
+  for (const child of item.children) {
+    const ns = child.namespaceURI;
+    // 0: no namespace, 1: RSS 1.0, 2: Dublin Core.
+    const rank = ns === null ? 0 : ns === NS.rss1 ? 1 : ns === NS.dc ? 2 : -1;
+    switch (child.localName) {
+      case 'title':
+        if (rank >= 0) title[rank] ??= child;
+        break;
+      case 'link':
+        if (rank === 0 || rank === 1) link[rank] ??= child;
+        else if (ns === NS.atom) atomLink ??= child;
+        break;
+      case 'description':
+        if (rank >= 0) description[rank] ??= child;
+        break;
+      case 'guid':
+        guid ??= child;
+        break;
+      case 'encoded':
+        if (ns === NS.content) encoded ??= child;
+        break;
+      case 'pubDate':
+        pubDate ??= child;
+        break;
+      case 'date':
+        if (ns === NS.dc) dcDate ??= child;
+        break;
+      case 'updated':
+        if (ns === NS.atom) atomUpdated ??= child;
+        break;
+      case 'modified':
+        if (ns === NS.dc) dcModified ??= child;
+        break;
+      case 'author':
+        if (ns === null) plainAuthors.push(child);
+        else if (ns === NS.atom) atomAuthors.push(childNamed(child, 'name') ?? child);
+        break;
+      case 'creator':
+        if (ns === NS.dc) dcCreators.push(child);
+        break;
+      case 'category':
+        if (ns === null) categories.push(child);
+        break;
+      case 'subject':
+        if (ns === NS.dc) subjects.push(child);
+        break;
+      case 'enclosure': {
+        const found = enclosure(child);
+        if (found) enc.push(found);
+        break;
+      }
+      case 'image':
+        if (ns === NS.itunes) itunesImage ??= child;
+        break;
+      case 'source':
+        if (ns === null) source ??= child;
+        break;
+    }
+    if (ns === NS.media) media.push(child);
+  }
   const guidText = guid?.textContent?.trim();
   const guidIsLink = guid?.getAttribute('isPermaLink') !== 'false' && /^https?:\/\//i.test(guidText ?? '');
-  const enc = enclosures(item);
   const imageEnclosure = enc.find((e) => e.type?.startsWith('image/'))?.url;
-  const authors = [
-    ...childrenNamed(item, 'author', null),
-    ...childrenNamed(item, 'creator', NS.dc),
-    ...childrenNamed(item, 'author', NS.atom).map((a) => childNamed(a, 'name') ?? a),
-  ].flatMap((el) => parseAuthor(el.textContent ?? '') ?? []);
-  const sourceEl = childNamed(item, 'source', null);
   return {
     id: guidText,
-    title:
-      childText(item, 'title', null) ?? childText(item, 'title', NS.rss1) ?? childText(item, 'title', NS.dc),
+    title: text(title[0]) ?? text(title[1]) ?? text(title[2]),
     link:
-      childText(item, 'link', null) ??
-      childText(item, 'link', NS.rss1) ??
-      childNamed(item, 'link', NS.atom)?.getAttribute('href') ??
+      text(link[0]) ??
+      text(link[1]) ??
+      atomLink?.getAttribute('href') ??
       (guidIsLink ? guidText : undefined) ??
       item.getAttributeNS(NS.rdf, 'about') ??
       undefined,
-    summary:
-      childText(item, 'description', null) ??
-      childText(item, 'description', NS.rss1) ??
-      childText(item, 'description', NS.dc),
-    content: childText(item, 'encoded', NS.content),
-    published: parseDate(childText(item, 'pubDate') ?? childText(item, 'date', NS.dc)),
-    updated: parseDate(childText(item, 'updated', NS.atom) ?? childText(item, 'modified', NS.dc)),
-    authors,
-    categories: [...childrenNamed(item, 'category', null), ...childrenNamed(item, 'subject', NS.dc)].map(
-      (c) => c.textContent ?? '',
+    summary: text(description[0]) ?? text(description[1]) ?? text(description[2]),
+    content: text(encoded),
+    published: parseDate(text(pubDate) ?? text(dcDate)),
+    updated: parseDate(text(atomUpdated) ?? text(dcModified)),
+    authors: [...plainAuthors, ...dcCreators, ...atomAuthors].flatMap(
+      (el) => parseAuthor(el.textContent ?? '') ?? [],
     ),
-    image:
-      mediaImage(item) ??
-      imageEnclosure ??
-      childNamed(item, 'image', NS.itunes)?.getAttribute('href') ??
-      undefined,
+    categories: [...categories, ...subjects].map((c) => c.textContent ?? ''),
+    image: mediaImage(media) ?? imageEnclosure ?? itunesImage?.getAttribute('href') ?? undefined,
     enclosures: enc,
-    source: sourceEl?.textContent?.trim() || undefined,
+    source: source?.textContent?.trim() || undefined,
   };
 }
 

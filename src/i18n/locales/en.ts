@@ -23,6 +23,9 @@ export const en: KabarStrings = {
     loading: 'Loading news…',
     empty: 'No news yet.',
     emptyCategory: (category) => `No news in the ${category} category yet.`,
+    more: 'Load more news',
+    loadingMore: 'Loading more news…',
+    stale: 'Showing saved news: the news source could not be reached just now.',
   },
   poll: {
     label: 'Poll',

@@ -23,6 +23,9 @@ export const id: KabarStrings = {
     loading: 'Memuat berita…',
     empty: 'Belum ada berita.',
     emptyCategory: (category) => `Belum ada berita dalam kategori ${category}.`,
+    more: 'Muat berita lainnya',
+    loadingMore: 'Memuat berita lainnya…',
+    stale: 'Menampilkan berita tersimpan: sumber berita belum dapat dihubungi.',
   },
   poll: {
     label: 'Polling',

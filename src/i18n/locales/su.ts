@@ -23,6 +23,9 @@ export const su: KabarStrings = {
     loading: 'Nuju ngamuat warta…',
     empty: 'Teu acan aya warta.',
     emptyCategory: (category) => `Teu acan aya warta dina kategori ${category}.`,
+    more: 'Muat warta sanésna',
+    loadingMore: 'Nuju ngamuat warta sanésna…',
+    stale: 'Nembongkeun warta nu disimpen: sumber warta can tiasa dihubungi.',
   },
   poll: {
     label: 'Polling',

@@ -1,0 +1,77 @@
+import { parseDate } from '../date.js';
+import { KabarParseError } from '../errors.js';
+import type { FeedFormatReader, RawItem } from '../format.js';
+import { toItem, withParam } from '../format.js';
+import type { Feed, FeedAuthor } from '../model.js';
+import { count, isObject, parseJson, str } from './json.js';
+import type { Json } from './json.js';
+
+/** Where the portal shows an article whose record has a `slug` but no `link`. */
+const ARTICLE_BASE = 'https://jabarprov.go.id/berita/';
+
+/** Western Indonesia Time: the portal writes zone-less times in WIB. */
+const WIB = 7 * 60;
+
+/** A name from a string or an object with `name`/`title`/`tag_name`. */
+function named(value: unknown): string | undefined {
+  if (isObject(value)) return str(value['name']) ?? str(value['title']) ?? str(value['tag_name']);
+  return str(value);
+}
+
+function readNews(news: Json): RawItem {
+  const createdBy = isObject(news['created_by']) ? news['created_by'] : {};
+  const authors: FeedAuthor[] = [news['author'], news['reporter']]
+    .flatMap((a) => named(a) ?? [])
+    .filter((name, i, all) => all.indexOf(name) === i)
+    .map((name) => ({ name }));
+  if (authors.length === 0 && str(createdBy['name'])) authors.push({ name: str(createdBy['name'])! });
+  const slug = str(news['slug']);
+  const image = news['image'];
+  return {
+    id: str(news['id']) ?? slug,
+    title: str(news['title']),
+    link: str(news['link']) ?? (slug ? ARTICLE_BASE + encodeURIComponent(slug) : undefined),
+    summary: str(news['excerpt']),
+    content: str(news['content']),
+    published: parseDate(str(news['published_at']), WIB),
+    updated: parseDate(str(news['updated_at']), WIB),
+    authors,
+    categories: [
+      named(news['category']),
+      ...(Array.isArray(news['tags']) ? news['tags'].map(named) : []),
+    ].flatMap((c) => c ?? []),
+    image: isObject(image) ? (str(image['url']) ?? str(image['src'])) : str(image),
+    source: str(createdBy['unit_name']) ?? named(news['source']),
+  };
+}
+
+/**
+ * The West Java portal's public news API: `GET /v1/public/news?page=&per_page=&cat=` answering
+ * `{ data: [...], meta: { total_count, total_page, current_page, per_page } }`.
+ */
+export const jabarprov: FeedFormatReader = {
+  name: 'jabarprov',
+  detect(text) {
+    const head = text.slice(0, 4096);
+    if (!/^\s*\{/.test(head.replace(/^\uFEFF/, '')) || !/"data"\s*:\s*\[/.test(head)) return 0;
+    return /"(?:unit_name|published_at|total_page)"/.test(text.slice(0, 65536)) ? 0.9 : 0;
+  },
+  parse(text, context) {
+    const body = parseJson(text, context.url);
+    if (!isObject(body) || !Array.isArray(body['data'])) {
+      throw new KabarParseError('format', 'The JSON is not a portal news list.', { url: context.url });
+    }
+    const items = body['data'].filter(isObject).map((news) => toItem(readNews(news), context.url, undefined));
+    const feed: Feed = { format: 'jabarprov', title: 'Jabarprov', items };
+    const meta = isObject(body['meta']) ? body['meta'] : {};
+    const total = count(meta['total_count']);
+    if (total !== undefined) feed.total = total;
+    const page = count(meta['current_page']);
+    const pages = count(meta['total_page']);
+    if (page !== undefined && pages !== undefined && page < pages) {
+      const next = withParam(context.url, 'page', page + 1);
+      if (next) feed.next = next;
+    }
+    return feed;
+  },
+};
