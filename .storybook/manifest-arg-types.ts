@@ -81,11 +81,14 @@ export function argTypesFor(manifest: Manifest, tagName: string): ArgTypes {
       argTypes[member.name] = row(member, 'properties', member.name);
     }
   }
-  for (const event of element.events ?? []) argTypes[`event:${event.name}`] = row(event, 'events', event.name);
+  for (const event of element.events ?? [])
+    argTypes[`event:${event.name}`] = row(event, 'events', event.name);
   for (const slot of element.slots ?? []) {
     argTypes[`slot:${slot.name}`] = row(slot, 'slots', slot.name || '(default)');
   }
-  for (const part of element.cssParts ?? []) argTypes[`part:${part.name}`] = row(part, 'css shadow parts', part.name);
-  for (const prop of element.cssProperties ?? []) argTypes[prop.name] = row(prop, 'css custom properties', prop.name);
+  for (const part of element.cssParts ?? [])
+    argTypes[`part:${part.name}`] = row(part, 'css shadow parts', part.name);
+  for (const prop of element.cssProperties ?? [])
+    argTypes[prop.name] = row(prop, 'css custom properties', prop.name);
   return argTypes;
 }

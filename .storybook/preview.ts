@@ -17,7 +17,11 @@ const withLanguage: Decorator = (story, { globals }) =>
 const withTheme: Decorator = (story, { globals }) => {
   const theme = THEMES[globals.theme as string] ?? THEMES.default!;
   const style = { ...theme.page, ...theme.properties, display: 'block', padding: theme.page ? '1rem' : '0' };
-  return html`<div class="kabar-story-theme" data-theme=${globals.theme ?? 'default'} style=${styleMap(style)}>
+  return html`<div
+    class="kabar-story-theme"
+    data-theme=${globals.theme ?? 'default'}
+    style=${styleMap(style)}
+  >
     ${story()}
   </div>`;
 };

@@ -1,3 +1,4 @@
+/* global document, window, requestAnimationFrame -- functions passed to page.evaluate run in the browser */
 /**
  * `npm run test:storybook`: a smoke test of the static Storybook (run `npm run build-storybook`
  * first). It serves `storybook-static/` on localhost, opens every story of its `index.json` in
@@ -21,7 +22,8 @@ const THEMES = ['default', 'dark', 'regency'];
 const LANGUAGES = ['id', 'en', 'su'];
 const CONCURRENCY = 2;
 /** The main states of each element: checked in every theme and language too. */
-const WORDY = /--(list-loaded|list-loading|list-error|list-empty|grid-loaded|compact-loaded|vertical|horizontal|shared-feed|load-error|category-empty)$/;
+const WORDY =
+  /--(list-loaded|list-loading|list-error|list-empty|grid-loaded|compact-loaded|vertical|horizontal|shared-feed|load-error|category-empty)$/;
 /** axe rules about whole pages; a story is a fragment of a page. */
 const PAGE_RULES = { region: { enabled: false } };
 
@@ -29,7 +31,9 @@ const filterAt = process.argv.indexOf('--filter');
 const filter = filterAt > 0 ? process.argv[filterAt + 1] : '';
 
 if (!existsSync(join(ROOT, 'index.json'))) {
-  console.error('storybook-static/index.json is missing: run `npm run build-storybook` first.\n\n0 passed, 1 failed');
+  console.error(
+    'storybook-static/index.json is missing: run `npm run build-storybook` first.\n\n0 passed, 1 failed',
+  );
   process.exit(1);
 }
 
@@ -108,12 +112,16 @@ await context.route('**/*', (route) => {
 /** Waits for Storybook to render the story (or its error), then for every Kabar element to settle. */
 async function settle(page) {
   await page.waitForFunction(
-    () => ['sb-show-main', 'sb-show-errordisplay', 'sb-show-nopreview'].some((c) => document.body.classList.contains(c)),
+    () =>
+      ['sb-show-main', 'sb-show-errordisplay', 'sb-show-nopreview'].some((c) =>
+        document.body.classList.contains(c),
+      ),
     undefined,
     { timeout: 15_000 },
   );
   const error = await page.evaluate(() =>
-    document.body.classList.contains('sb-show-errordisplay') || document.body.classList.contains('sb-show-nopreview')
+    document.body.classList.contains('sb-show-errordisplay') ||
+    document.body.classList.contains('sb-show-nopreview')
       ? (document.querySelector('#error-message')?.textContent ?? 'render error').trim()
       : '',
   );
@@ -207,7 +215,9 @@ async function checkStory(page, problems, entry, variant) {
   // The toolbar's globals are in force: the decorators' wrappers say so.
   await page.waitForFunction(
     ({ theme, lang }) =>
-      document.querySelector(`#storybook-root .kabar-story-theme[data-theme="${theme}"] .kabar-story-lang[lang="${lang}"]`),
+      document.querySelector(
+        `#storybook-root .kabar-story-theme[data-theme="${theme}"] .kabar-story-lang[lang="${lang}"]`,
+      ),
     { theme, lang },
     { timeout: 5_000 },
   );
@@ -219,7 +229,13 @@ async function checkStory(page, problems, entry, variant) {
 /** The docs page must show every attribute, event, slot, part and custom property of the element. */
 async function checkDocs(page, problems, entry) {
   await page.goto(`${origin}/iframe.html?id=${entry.id}&viewMode=docs`, { waitUntil: 'load' });
-  await page.waitForFunction(() => document.body.classList.contains('sb-show-main') || document.body.classList.contains('sb-show-errordisplay'), undefined, { timeout: 15_000 });
+  await page.waitForFunction(
+    () =>
+      document.body.classList.contains('sb-show-main') ||
+      document.body.classList.contains('sb-show-errordisplay'),
+    undefined,
+    { timeout: 15_000 },
+  );
   if (entry.type !== 'docs' || !entry.tags?.includes('autodocs')) return;
   const tagName = entry.title.split('/').pop();
   const element = manifest.modules.flatMap((m) => m.declarations ?? []).find((d) => d.tagName === tagName);
@@ -257,7 +273,10 @@ for (const entry of entries) {
       ...LANGUAGES.filter((l) => l !== 'id').map((l) => `lang:${l}`),
     ];
     for (const variant of variants) {
-      storyJobs.push({ name: `${entry.id} [${variant}]`, run: (page, p) => checkStory(page, p, entry, variant) });
+      storyJobs.push({
+        name: `${entry.id} [${variant}]`,
+        run: (page, p) => checkStory(page, p, entry, variant),
+      });
     }
   }
 }

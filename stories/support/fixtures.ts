@@ -27,7 +27,8 @@ export function feedWithoutImages(): Feed {
 const LONG_TITLE =
   'Pemerintah Kabupaten Contoh Bersama Dinas Pekerjaan Umum dan Penataan Ruang Menargetkan Perbaikan ' +
   'Seluruh Jalan Desa Rusak Berat di Empat Belas Kecamatan Rampung Sebelum Musim Hujan Tahun Depan';
-const LONG_WORD = 'Pengumuman-Penerimaan-Calon-Aparatur-Sipil-Negara-Kabupaten-Contoh-Formasi-Tahun-Anggaran-2027';
+const LONG_WORD =
+  'Pengumuman-Penerimaan-Calon-Aparatur-Sipil-Negara-Kabupaten-Contoh-Formasi-Tahun-Anggaran-2027';
 
 /** Titles and excerpts far longer than a design expects, and one unbreakable word. */
 export function feedWithLongText(): Feed {
@@ -37,7 +38,11 @@ export function feedWithLongText(): Feed {
     ...feed,
     items: [
       { ...first, title: LONG_TITLE, summary: `${first.summary} ${first.summary} ${first.summary}` },
-      { ...second, title: LONG_WORD, authors: [{ name: 'Bagian Organisasi dan Tata Laksana Sekretariat Daerah' }] },
+      {
+        ...second,
+        title: LONG_WORD,
+        authors: [{ name: 'Bagian Organisasi dan Tata Laksana Sekretariat Daerah' }],
+      },
       ...rest,
     ],
   };
