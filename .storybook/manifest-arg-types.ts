@@ -40,9 +40,9 @@ export function elementsOf(manifest: Manifest): ElementDeclaration[] {
 }
 
 function controlFor(type: string | undefined): InputType['control'] {
-  if (type === 'string') return 'text';
-  if (type === 'number') return 'number';
-  if (type === 'boolean') return 'boolean';
+  if (type === 'string') return { type: 'text' };
+  if (type === 'number') return { type: 'number' };
+  if (type === 'boolean') return { type: 'boolean' };
   return false;
 }
 

@@ -18,7 +18,7 @@ interface ArticleCardArgs {
   'heading-level': number;
 }
 
-/** A card from plain attributes; the image is a local fixture file. */
+// A card from plain attributes; the image is a local fixture file. (The docs page's description comes from the manifest.)
 const meta: Meta<ArticleCardArgs> = {
   title: 'Elements/kabar-article-card',
   component: 'kabar-article-card',

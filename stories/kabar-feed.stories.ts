@@ -11,7 +11,7 @@ interface FeedArgs {
   loader: FeedLoader;
 }
 
-/** `<kabar-feed>` renders nothing itself: these stories show it sharing one feed with two lists. */
+// `<kabar-feed>` renders nothing itself: these stories show it sharing one feed with two lists. (The docs page's description comes from the manifest.)
 const meta: Meta<FeedArgs> = {
   title: 'Elements/kabar-feed',
   component: 'kabar-feed',

@@ -23,7 +23,7 @@ interface NewsListArgs {
   loader: FeedLoader;
 }
 
-/** Feeds come from `stories/fixtures/` through `loader`: `src` only names the fixture. */
+// Feeds come from `stories/fixtures/` through `loader`: `src` only names the fixture. (The docs page's description comes from the manifest.)
 const meta: Meta<NewsListArgs> = {
   title: 'Elements/kabar-news-list',
   component: 'kabar-news-list',
