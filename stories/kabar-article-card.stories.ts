@@ -18,7 +18,8 @@ interface ArticleCardArgs {
   'heading-level': number;
 }
 
-// A card from plain attributes; the image is a local fixture file. (The docs page's description comes from the manifest.)
+// (Not a JSDoc block: the docs page takes its description from the manifest.)
+// A card from plain attributes; the image is a local fixture file.
 const meta: Meta<ArticleCardArgs> = {
   title: 'Elements/kabar-article-card',
   component: 'kabar-article-card',

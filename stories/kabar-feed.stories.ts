@@ -11,7 +11,8 @@ interface FeedArgs {
   loader: FeedLoader;
 }
 
-// `<kabar-feed>` renders nothing itself: these stories show it sharing one feed with two lists. (The docs page's description comes from the manifest.)
+// (Not a JSDoc block: the docs page takes its description from the manifest.)
+// `<kabar-feed>` renders nothing itself: these stories show it sharing one feed with two lists.
 const meta: Meta<FeedArgs> = {
   title: 'Elements/kabar-feed',
   component: 'kabar-feed',

@@ -23,7 +23,8 @@ interface NewsListArgs {
   loader: FeedLoader;
 }
 
-// Feeds come from `stories/fixtures/` through `loader`: `src` only names the fixture. (The docs page's description comes from the manifest.)
+// (Not a JSDoc block: the docs page takes its description from the manifest.)
+// Feeds come from `stories/fixtures/` through `loader`: `src` only names the fixture.
 const meta: Meta<NewsListArgs> = {
   title: 'Elements/kabar-news-list',
   component: 'kabar-news-list',
