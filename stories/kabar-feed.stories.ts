@@ -20,7 +20,7 @@ const meta: Meta<FeedArgs> = {
   argTypes: { loader: { control: false } },
   render: ({ refresh, timeout, loader }) => html`
     <kabar-feed src=${FEED_URL} refresh=${refresh} timeout=${timeout} .loader=${loader}>
-      <div style="display: grid; gap: 2rem; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr))">
+      <div style="display: grid; gap: 2rem; grid-template-columns: repeat(auto-fit, minmax(24rem, 1fr))">
         <kabar-news-list heading="Terbaru" layout="list" limit="3"></kabar-news-list>
         <kabar-news-list heading="Sekilas" layout="compact" limit="6"></kabar-news-list>
       </div>
