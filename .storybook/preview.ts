@@ -1,9 +1,10 @@
 import type { Decorator, Preview } from '@storybook/web-components-vite';
 import { setCustomElementsManifest } from '@storybook/web-components-vite';
+import { withActions } from 'storybook/actions/decorator';
 import { html } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import manifest from '../custom-elements.json';
-import { argTypesFor } from './manifest-arg-types.js';
+import { argTypesFor, elementsOf } from './manifest-arg-types.js';
 import { THEMES } from './themes.js';
 
 // Autodocs read attributes, properties, events, slots, parts and custom properties from here.
@@ -26,9 +27,14 @@ const withTheme: Decorator = (story, { globals }) => {
   </div>`;
 };
 
+/** Every event an element documents: the Actions panel logs them as they happen. */
+const EVENTS = [
+  ...new Set(elementsOf(manifest).flatMap((element) => (element.events ?? []).map((e) => e.name))),
+];
+
 const preview: Preview = {
   tags: ['autodocs'],
-  decorators: [withLanguage, withTheme],
+  decorators: [withLanguage, withTheme, withActions],
   globalTypes: {
     lang: {
       description: 'Language of the widgets',
@@ -56,6 +62,7 @@ const preview: Preview = {
   initialGlobals: { lang: 'id', theme: 'default' },
   parameters: {
     layout: 'padded',
+    actions: { handles: EVENTS },
     controls: { expanded: true, sort: 'requiredFirst' },
     docs: {
       toc: true,
