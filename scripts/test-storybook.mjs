@@ -4,7 +4,8 @@
  * first). It serves `storybook-static/` on localhost, opens every story of its `index.json` in
  * Chromium and fails on a render error, a console error, an uncaught exception, a request that
  * leaves localhost, a broken image or an axe violation. Every story is checked in the default
- * theme and language; the main states of each element also in every toolbar theme and language. Every element's docs page must
+ * theme and language; stories tagged `every-theme` (each element's main states) also in every
+ * toolbar theme and language. Every element's docs page must
  * render and list the attributes, events, parts and CSS custom properties of the manifest.
  *
  * Options: `--filter <text>` checks only the stories whose id contains it.
@@ -21,9 +22,8 @@ const ROOT = resolve('storybook-static');
 const THEMES = ['default', 'dark', 'regency'];
 const LANGUAGES = ['id', 'en', 'su'];
 const CONCURRENCY = 2;
-/** The main states of each element: checked in every theme and language too. */
-const WORDY =
-  /--(list-loaded|list-loading|list-error|list-empty|grid-loaded|compact-loaded|vertical|horizontal|shared-feed|load-error|category-empty)$/;
+/** Stories with this tag (each element's main states) are checked in every theme and language too. */
+const EVERY_THEME_TAG = 'every-theme';
 /** axe rules about whole pages; a story is a fragment of a page. */
 const PAGE_RULES = { region: { enabled: false } };
 
@@ -267,7 +267,7 @@ for (const entry of entries) {
     continue;
   }
   storyJobs.push({ name: entry.id, run: (page, p) => checkStory(page, p, entry, '') });
-  if (WORDY.test(entry.id)) {
+  if (entry.tags?.includes(EVERY_THEME_TAG)) {
     const variants = [
       ...THEMES.filter((t) => t !== 'default').map((t) => `theme:${t}`),
       ...LANGUAGES.filter((l) => l !== 'id').map((l) => `lang:${l}`),

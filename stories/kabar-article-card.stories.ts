@@ -59,9 +59,9 @@ export default meta;
 type Story = StoryObj<ArticleCardArgs>;
 
 /** Vertical layout: image above the text, for grids of cards. */
-export const Vertical: Story = { args: { layout: 'vertical' } };
+export const Vertical: Story = { tags: ['every-theme'], args: { layout: 'vertical' } };
 /** Horizontal layout: image beside the text, for lists. */
-export const Horizontal: Story = { args: { layout: 'horizontal' } };
+export const Horizontal: Story = { tags: ['every-theme'], args: { layout: 'horizontal' } };
 /** Compact layout: no image and no excerpt. */
 export const Compact: Story = { args: { layout: 'compact' } };
 /** Without an image: the text takes the space. */

@@ -54,16 +54,16 @@ const failed = { loader: fail('http', 503) };
 const empty = { loader: answer(emptyFeed()) };
 
 /** List layout, loaded: image beside text. */
-export const ListLoaded: Story = { args: { ...loaded, layout: 'list' } };
+export const ListLoaded: Story = { tags: ['every-theme'], args: { ...loaded, layout: 'list' } };
 /** List layout while the feed loads: a skeleton, announced as "loading". */
-export const ListLoading: Story = { args: { ...loading, layout: 'list' } };
+export const ListLoading: Story = { tags: ['every-theme'], args: { ...loading, layout: 'list' } };
 /** List layout when the feed fails: a message and a retry button. */
-export const ListError: Story = { args: { ...failed, layout: 'list' } };
+export const ListError: Story = { tags: ['every-theme'], args: { ...failed, layout: 'list' } };
 /** List layout when the feed has no articles. */
-export const ListEmpty: Story = { args: { ...empty, layout: 'list' } };
+export const ListEmpty: Story = { tags: ['every-theme'], args: { ...empty, layout: 'list' } };
 
 /** Grid layout, loaded: cards in columns at least `--kabar-news-list-column` wide. */
-export const GridLoaded: Story = { args: { ...loaded, layout: 'grid', limit: 6 } };
+export const GridLoaded: Story = { tags: ['every-theme'], args: { ...loaded, layout: 'grid', limit: 6 } };
 /** Grid layout while the feed loads. */
 export const GridLoading: Story = { args: { ...loading, layout: 'grid', limit: 6 } };
 /** Grid layout when the feed fails. */
@@ -72,7 +72,10 @@ export const GridError: Story = { args: { ...failed, layout: 'grid' } };
 export const GridEmpty: Story = { args: { ...empty, layout: 'grid' } };
 
 /** Compact layout, loaded: titles and dates only, for a sidebar. */
-export const CompactLoaded: Story = { args: { ...loaded, layout: 'compact', limit: 6 } };
+export const CompactLoaded: Story = {
+  tags: ['every-theme'],
+  args: { ...loaded, layout: 'compact', limit: 6 },
+};
 /** Compact layout while the feed loads. */
 export const CompactLoading: Story = { args: { ...loading, layout: 'compact' } };
 /** Compact layout when the feed fails. */
@@ -91,7 +94,7 @@ export const MissingImagesGrid: Story = { args: { loader: answer(feedWithoutImag
 /** Filtered by `category`: only the matching articles. */
 export const Category: Story = { args: { ...loaded, category: 'Pertanian' } };
 /** A `category` no article has: the empty message names it. */
-export const CategoryEmpty: Story = { args: { ...loaded, category: 'Olahraga' } };
+export const CategoryEmpty: Story = { tags: ['every-theme'], args: { ...loaded, category: 'Olahraga' } };
 /** Without `heading`: no heading row; the list is named for screen readers instead. */
 export const NoHeading: Story = { args: { ...loaded, heading: '' } };
 /** The network is down: the error message says so. */
