@@ -36,12 +36,18 @@ import { renderArticle } from './article-template.js';
  *
  * @cssprop [--kabar-color-text=inherit] - Text colour.
  * @cssprop [--kabar-color-muted=#555f6b] - Colour of the date and author line.
+ * @cssprop [--kabar-color-text-secondary=inherit] - Colour of the excerpt.
  * @cssprop [--kabar-color-accent=#0b6e4f] - Colour of the category and buttons.
  * @cssprop [--kabar-color-link=inherit] - Colour of the title link.
  * @cssprop [--kabar-color-focus=#1a73e8] - Focus ring.
  * @cssprop [--kabar-color-skeleton=#e6e8eb] - Background of an image box while it loads.
  * @cssprop [--kabar-font-family=inherit] - Font of the card.
  * @cssprop [--kabar-font-family-heading=inherit] - Font of the title.
+ * @cssprop [--kabar-font-size=1rem] - Base font size.
+ * @cssprop [--kabar-line-height=1.5] - Base line height.
+ * @cssprop [--kabar-space-xs=0.25rem] - Space between the lines of the text column.
+ * @cssprop [--kabar-space-s=0.5rem] - Space between image and text, vertically.
+ * @cssprop [--kabar-space-m=1rem] - Space between image and text, horizontally.
  * @cssprop [--kabar-radius-m=0.5rem] - Corner radius of the card and its image.
  * @cssprop [--kabar-article-image-ratio=16 / 9] - Aspect ratio of the image box.
  * @cssprop [--kabar-article-image-width=8.5rem] - Image width in the horizontal layout.

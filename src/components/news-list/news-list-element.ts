@@ -69,6 +69,14 @@ const MAX_SKELETONS = 4;
  * @cssprop [--kabar-news-list-notice-size=0.875em] - Font size of the saved-copy notice.
  * @cssprop [--kabar-news-list-busy-opacity=0.6] - Opacity of the "load more" button while it loads.
  * @cssprop [--kabar-color-skeleton=#e6e8eb] - Skeleton and image box colour.
+ * @cssprop [--kabar-color-accent=#0b6e4f] - Background of the retry button.
+ * @cssprop [--kabar-color-on-accent=#fff] - Text of the retry button.
+ * @cssprop [--kabar-font-family-heading=inherit] - Font of the heading.
+ * @cssprop [--kabar-radius-s=0.25rem] - Corner radius of skeleton lines.
+ * @cssprop [--kabar-radius-m=0.5rem] - Corner radius of messages and buttons.
+ * @cssprop [--kabar-space-s=0.5rem] - Small gaps: rows of the compact layout, inside messages.
+ * @cssprop [--kabar-space-m=1rem] - Padding of messages, space under the heading.
+ * @cssprop [--kabar-space-l=1.5rem] - Fallback of `--kabar-news-list-gap`.
  *
  * @fires {KabarLoadEvent} kabar-load - With `src`: the feed loaded or refreshed.
  * @fires {KabarErrorEvent} kabar-error - With `src`: loading failed (once per failing feed when `src` lists several, and when a next page fails).

@@ -1,0 +1,30 @@
+/**
+ * `cem analyze` settings. The manifest (custom-elements.json) is read from the JSDoc of the
+ * element classes; Storybook's docs and editors that understand the format read it.
+ */
+
+/** Keeps only the public API: `#private` and `private`/`protected` members are implementation. */
+function publicApiOnly() {
+  return {
+    name: 'kabar-public-api-only',
+    packageLinkPhase({ customElementsManifest }) {
+      for (const mod of customElementsManifest.modules) {
+        for (const declaration of mod.declarations ?? []) {
+          if (!declaration.members) continue;
+          declaration.members = declaration.members.filter(
+            (member) => !member.name.startsWith('#') && !member.privacy,
+          );
+        }
+      }
+    },
+  };
+}
+
+export default {
+  globs: ['src/components/*/*-element.ts'],
+  outdir: '.',
+  litelement: true,
+  dependencies: false,
+  packagejson: false,
+  plugins: [publicApiOnly()],
+};

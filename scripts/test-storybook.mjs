@@ -1,0 +1,354 @@
+/* global document, window, requestAnimationFrame -- functions passed to page.evaluate run in the browser */
+/**
+ * `npm run test:storybook`: a smoke test of the static Storybook (run `npm run build-storybook`
+ * first). It serves `storybook-static/` on localhost, opens every story of its `index.json` in
+ * Chromium and fails on a render error, a console error, an uncaught exception, a request that
+ * leaves localhost, a broken image or an axe violation. Every story is checked in the default
+ * theme and language; stories tagged `every-theme` (each element's main states) also in every
+ * toolbar theme and language. Every element's docs page must
+ * render and list the attributes, events, parts and CSS custom properties of the manifest.
+ *
+ * Options: `--filter <text>` checks only the stories whose id contains it.
+ * Ends with one plain line, `N passed, N failed`.
+ */
+import { createServer } from 'node:http';
+import { existsSync, readFileSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { CHROME_FLAGS, HOW_TO_GET_CHROMIUM, findChrome } from './chrome.mjs';
+
+const ROOT = resolve('storybook-static');
+const THEMES = ['default', 'dark', 'regency'];
+const LANGUAGES = ['id', 'en', 'su'];
+const CONCURRENCY = 2;
+/** Stories with this tag (each element's main states) are checked in every theme and language too. */
+const EVERY_THEME_TAG = 'every-theme';
+/** axe rules about whole pages; a story is a fragment of a page. */
+const PAGE_RULES = { region: { enabled: false } };
+
+const filterAt = process.argv.indexOf('--filter');
+const filter = filterAt > 0 ? process.argv[filterAt + 1] : '';
+
+if (!existsSync(join(ROOT, 'index.json'))) {
+  console.error(
+    'storybook-static/index.json is missing: run `npm run build-storybook` first.\n\n0 passed, 1 failed',
+  );
+  process.exit(1);
+}
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.xml': 'application/xml; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+};
+
+/** A static file server for the build, on a free port of 127.0.0.1. */
+function serve() {
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+    let file = normalize(join(ROOT, path));
+    if (!file.startsWith(ROOT)) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+    }
+  });
+  return new Promise((done) => server.listen(0, '127.0.0.1', () => done(server)));
+}
+
+const axeSource = readFileSync(resolve('node_modules/axe-core/axe.min.js'), 'utf8');
+const manifest = JSON.parse(readFileSync(resolve('custom-elements.json'), 'utf8'));
+const index = JSON.parse(readFileSync(join(ROOT, 'index.json'), 'utf8'));
+const entries = Object.values(index.entries).filter((entry) => !filter || entry.id.includes(filter));
+
+const chrome = await findChrome();
+if (!chrome) {
+  console.error(`${HOW_TO_GET_CHROMIUM}\n\n0 passed, 1 failed`);
+  process.exit(1);
+}
+
+const server = await serve();
+const origin = `http://127.0.0.1:${server.address().port}`;
+const browser = await chromium.launch({ executablePath: chrome, args: CHROME_FLAGS });
+const context = await browser.newContext({ viewport: { width: 1000, height: 800 }, reducedMotion: 'reduce' });
+
+/** Collects what goes wrong on a page while one check runs. */
+function watch(page) {
+  const problems = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  page.on('requestfailed', (request) => {
+    problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`);
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+  return problems;
+}
+
+// Nothing leaves localhost: a story that fetches from the internet fails.
+await context.route('**/*', (route) => {
+  const url = route.request().url();
+  if (url.startsWith(origin) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+  return route.abort('blockedbyclient');
+});
+
+/** Waits for Storybook to render the story (or its error), then for every Kabar element to settle. */
+async function settle(page) {
+  await page.waitForFunction(
+    () =>
+      ['sb-show-main', 'sb-show-errordisplay', 'sb-show-nopreview'].some((c) =>
+        document.body.classList.contains(c),
+      ),
+    undefined,
+    { timeout: 15_000 },
+  );
+  const error = await page.evaluate(() =>
+    document.body.classList.contains('sb-show-errordisplay') ||
+    document.body.classList.contains('sb-show-nopreview')
+      ? (document.querySelector('#error-message')?.textContent ?? 'render error').trim()
+      : '',
+  );
+  if (error) return `render error: ${error}`;
+  await page.evaluate(async () => {
+    const frame = () => new Promise((done) => requestAnimationFrame(() => done()));
+    const kabar = () => {
+      const found = [];
+      const walk = (root) => {
+        for (const el of root.querySelectorAll('*')) {
+          if (el.localName.startsWith('kabar-')) found.push(el);
+          if (el.shadowRoot) walk(el.shadowRoot);
+        }
+      };
+      walk(document);
+      return found;
+    };
+    // Twice: a loader answers, then the task completes and the element renders again.
+    for (let round = 0; round < 3; round++) {
+      await Promise.all(kabar().map((el) => el.updateComplete));
+      await frame();
+    }
+    // Images inside shadow roots: wait until each loads or fails.
+    const images = kabar().flatMap((el) => [...(el.shadowRoot?.querySelectorAll('img') ?? [])]);
+    await Promise.all(images.map((img) => (img.complete ? undefined : img.decode().catch(() => undefined))));
+  });
+  const broken = await page.evaluate(() => {
+    const bad = [];
+    const walk = (root) => {
+      for (const el of root.querySelectorAll('*')) {
+        if (el.localName === 'img' && el.complete && el.naturalWidth === 0) bad.push(el.src);
+        if (el.shadowRoot) walk(el.shadowRoot);
+      }
+    };
+    walk(document);
+    return bad;
+  });
+  return broken.length ? `broken images: ${broken.join(', ')}` : '';
+}
+
+async function axe(page) {
+  await page.addScriptTag({ content: axeSource });
+  return page.evaluate(async (rules) => {
+    const result = await window.axe.run(document.querySelector('#storybook-root'), { rules });
+    return result.violations.map(
+      (v) => `axe ${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`,
+    );
+  }, PAGE_RULES);
+}
+
+/**
+ * Shows a story in a page that already runs the Storybook preview, through its channel (as
+ * the Storybook UI does): much faster than loading the preview again for every story.
+ */
+async function showStory(page, storyId, globals) {
+  return page.evaluate(
+    ({ storyId, globals }) =>
+      new Promise((done) => {
+        const channel = window.__STORYBOOK_ADDONS_CHANNEL__;
+        const handlers = {
+          storyRendered: (id) => id === storyId && finish(''),
+          storyErrored: (error) => finish(`render error: ${error.title} ${error.description}`),
+          storyThrewException: (error) => finish(`render exception: ${error.message}`),
+          storyMissing: (id) => finish(`story missing: ${id}`),
+        };
+        const timer = setTimeout(() => finish('the story did not render within 15 s'), 15_000);
+        function finish(result) {
+          clearTimeout(timer);
+          for (const [event, handler] of Object.entries(handlers)) channel.off(event, handler);
+          done(result);
+        }
+        for (const [event, handler] of Object.entries(handlers)) channel.on(event, handler);
+        channel.emit('updateGlobals', { globals });
+        channel.emit('setCurrentStory', { storyId, viewMode: 'story' });
+      }),
+    { storyId, globals },
+  );
+}
+
+async function checkStory(page, problems, entry, variant) {
+  const [name, value] = variant ? variant.split(':') : [];
+  const theme = name === 'theme' ? value : 'default';
+  const lang = name === 'lang' ? value : 'id';
+  // The a11y addon's own run is off (`a11y.manual`): this script runs axe itself.
+  const globals = { theme, lang, a11y: { manual: true } };
+  const shown = await showStory(page, entry.id, globals);
+  if (shown) {
+    problems.push(shown);
+    return;
+  }
+  // The toolbar's globals are in force: the decorators' wrappers say so.
+  await page.waitForFunction(
+    ({ theme, lang }) =>
+      document.querySelector(
+        `#storybook-root .kabar-story-theme[data-theme="${theme}"] .kabar-story-lang[lang="${lang}"]`,
+      ),
+    { theme, lang },
+    { timeout: 5_000 },
+  );
+  const rendered = await settle(page);
+  if (rendered) problems.push(rendered);
+  else problems.push(...(await axe(page)));
+}
+
+/** The docs page must show every attribute, event, slot, part and custom property of the element. */
+async function checkDocs(page, problems, entry) {
+  await page.goto(`${origin}/iframe.html?id=${entry.id}&viewMode=docs`, { waitUntil: 'load' });
+  await page.waitForFunction(
+    () =>
+      document.body.classList.contains('sb-show-main') ||
+      document.body.classList.contains('sb-show-errordisplay'),
+    undefined,
+    { timeout: 15_000 },
+  );
+  if (entry.type !== 'docs' || !entry.tags?.includes('autodocs')) return;
+  const tagName = entry.title.split('/').pop();
+  const element = manifest.modules.flatMap((m) => m.declarations ?? []).find((d) => d.tagName === tagName);
+  if (!element) return;
+  await page.waitForSelector('.docblock-argstable', { timeout: 15_000 }).catch(() => undefined);
+  const text = await page.evaluate(() => document.querySelector('.docblock-argstable')?.textContent ?? '');
+  if (!text) {
+    problems.push('docs: no argument table');
+    return;
+  }
+  const expected = [
+    ...(element.attributes ?? []).map((a) => a.name),
+    ...(element.events ?? []).map((e) => e.name),
+    ...(element.cssParts ?? []).map((p) => p.name),
+    ...(element.cssProperties ?? []).map((p) => p.name),
+    ...(element.slots ?? []).map((s) => s.name),
+    // Descriptions too (their Markdown backticks become code elements).
+    ...(element.cssProperties ?? []).map((p) => p.description?.replaceAll('`', '')),
+  ].filter(Boolean);
+  const missing = expected.filter((name) => !text.includes(name));
+  if (missing.length) problems.push(`docs table is missing: ${missing.join(', ')}`);
+}
+
+const docsJobs = [];
+const storyJobs = [];
+for (const entry of entries) {
+  if (entry.type === 'docs') {
+    docsJobs.push({ name: `${entry.id} (docs)`, run: (page, problems) => checkDocs(page, problems, entry) });
+    continue;
+  }
+  storyJobs.push({ name: entry.id, run: (page, p) => checkStory(page, p, entry, '') });
+  if (entry.tags?.includes(EVERY_THEME_TAG)) {
+    const variants = [
+      ...THEMES.filter((t) => t !== 'default').map((t) => `theme:${t}`),
+      ...LANGUAGES.filter((l) => l !== 'id').map((l) => `lang:${l}`),
+    ];
+    for (const variant of variants) {
+      storyJobs.push({
+        name: `${entry.id} [${variant}]`,
+        run: (page, p) => checkStory(page, p, entry, variant),
+      });
+    }
+  }
+}
+const firstStory = entries.find((entry) => entry.type === 'story');
+
+let passed = 0;
+let failed = 0;
+const started = Date.now();
+
+/** A page running the Storybook preview, with its problems collected from now on. */
+async function previewPage() {
+  const page = await context.newPage();
+  const problems = watch(page);
+  if (firstStory) {
+    await page.goto(`${origin}/iframe.html?id=${firstStory.id}&viewMode=story&globals=a11y.manual:!true`);
+    await settle(page);
+  }
+  problems.length = 0;
+  return { page, problems };
+}
+
+function report(name, problems, since) {
+  const took = process.env.KABAR_SB_TIMES ? ` (${Date.now() - since} ms)` : '';
+  if (problems.length) {
+    failed++;
+    console.log(`✗ ${name}${took}\n${problems.map((p) => `    ${p}`).join('\n')}`);
+  } else {
+    passed++;
+    console.log(`✓ ${name}${took}`);
+  }
+}
+
+async function worker() {
+  let current = await previewPage();
+  for (let job = storyJobs.shift(); job; job = storyJobs.shift()) {
+    const since = Date.now();
+    try {
+      await job.run(current.page, current.problems);
+    } catch (error) {
+      current.problems.push(`check failed: ${error instanceof Error ? error.message.split('\n')[0] : error}`);
+    }
+    const problems = [...current.problems];
+    report(job.name, problems, since);
+    if (problems.length) {
+      // Start the next story from a clean preview.
+      await current.page.close();
+      current = await previewPage();
+    } else {
+      current.problems.length = 0;
+    }
+  }
+  await current.page.close();
+  for (let job = docsJobs.shift(); job; job = docsJobs.shift()) {
+    const since = Date.now();
+    const page = await context.newPage();
+    const problems = watch(page);
+    try {
+      await job.run(page, problems);
+    } catch (error) {
+      problems.push(`check failed: ${error instanceof Error ? error.message.split('\n')[0] : error}`);
+    }
+    await page.close();
+    report(job.name, problems, since);
+  }
+}
+
+try {
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+} finally {
+  await browser.close();
+  server.close();
+}
+console.log(`\nStorybook smoke test in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 || passed === 0 ? 1 : 0);

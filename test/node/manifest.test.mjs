@@ -1,0 +1,139 @@
+/**
+ * The Custom Elements Manifest (custom-elements.json) is generated from the elements' JSDoc and
+ * committed. These tests fail when it is stale, and when an element leaves something undocumented.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const run = promisify(execFile);
+
+const committed = JSON.parse(await readFile(join(root, 'custom-elements.json'), 'utf8'));
+const elements = committed.modules.flatMap((mod) =>
+  (mod.declarations ?? []).filter((d) => d.tagName).map((d) => ({ ...d, path: mod.path })),
+);
+
+test('custom-elements.json is up to date with the JSDoc (run `npm run analyze`)', async () => {
+  const out = await mkdtemp(join(tmpdir(), 'kabar-cem-'));
+  // The analyzer joins --outdir to the working directory: give it a relative path.
+  try {
+    await run(
+      process.execPath,
+      [
+        join(root, 'node_modules/@custom-elements-manifest/analyzer/cem.js'),
+        'analyze',
+        '--outdir',
+        relative(root, out),
+      ],
+      {
+        cwd: root,
+      },
+    );
+    const fresh = JSON.parse(await readFile(join(out, 'custom-elements.json'), 'utf8'));
+    assert.deepEqual(committed, fresh, 'custom-elements.json is stale: run `npm run analyze` and commit it');
+  } finally {
+    await rm(out, { recursive: true, force: true });
+  }
+});
+
+test('package.json points tools at the manifest', async () => {
+  const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
+  assert.equal(pkg.customElements, 'custom-elements.json');
+  assert.ok(pkg.files.includes('custom-elements.json'), 'the manifest is published');
+});
+
+test('every element directory has an element in the manifest', async () => {
+  const dirs = await readdir(join(root, 'src/components'));
+  for (const dir of dirs) {
+    const tag = `kabar-${dir}`;
+    assert.ok(
+      elements.some((e) => e.tagName === tag),
+      `<${tag}> is missing from the manifest: give its class a JSDoc block with @tagname ${tag}`,
+    );
+  }
+});
+
+for (const element of elements) {
+  const tag = element.tagName;
+  const dir = dirname(join(root, element.path));
+
+  test(`<${tag}> has a summary and a description`, () => {
+    assert.ok(element.summary?.trim(), `<${tag}> needs @summary`);
+    assert.ok(element.description?.trim(), `<${tag}> needs a description`);
+  });
+
+  test(`<${tag}> describes every attribute, property, method, event, slot, part and custom property`, () => {
+    const groups = {
+      attributes: element.attributes,
+      members: (element.members ?? []).filter((m) => !m.privacy && !m.static),
+      events: element.events,
+      slots: element.slots,
+      cssParts: element.cssParts,
+      cssProperties: element.cssProperties,
+    };
+    for (const [group, items] of Object.entries(groups)) {
+      for (const item of items ?? []) {
+        assert.ok(item.description?.trim(), `<${tag}> ${group}: "${item.name}" has no description`);
+      }
+    }
+    for (const event of element.events ?? []) {
+      assert.ok(
+        event.type?.text,
+        `<${tag}> event ${event.name}: @fires needs its event class, {KabarXEvent}`,
+      );
+    }
+    for (const prop of element.cssProperties ?? []) {
+      assert.ok(
+        prop.default !== undefined,
+        `<${tag}> ${prop.name}: @cssprop needs its default, [--name=value]`,
+      );
+    }
+  });
+
+  test(`<${tag}> documents the parts, custom properties and events its code uses`, async () => {
+    const files = (await readdir(dir)).filter((f) => f.endsWith('.ts'));
+    const sources = await Promise.all(files.map(async (f) => [f, await readFile(join(dir, f), 'utf8')]));
+    const parts = new Set((element.cssParts ?? []).map((p) => p.name));
+    const props = new Set((element.cssProperties ?? []).map((p) => p.name));
+    const events = new Set((element.events ?? []).map((e) => e.name));
+    for (const [file, text] of sources) {
+      for (const [, names] of text.matchAll(/\bpart="([^"$]+)"/g)) {
+        for (const name of names.split(/\s+/)) {
+          assert.ok(parts.has(name), `<${tag}>: part "${name}" (${file}) needs a @csspart`);
+        }
+      }
+      if (file.endsWith('.styles.ts')) {
+        for (const [, name] of text.matchAll(/var\((--kabar-[\w-]+)/g)) {
+          assert.ok(props.has(name), `<${tag}>: ${name} (${file}) needs a @cssprop`);
+        }
+      }
+      // Events the element fires itself: `new KabarXEvent(` → that class's `type`.
+      for (const [, cls] of text.matchAll(/dispatchEvent\(\s*new (Kabar\w+Event)\(/g)) {
+        const file = cls
+          .replace(/Event$/, '')
+          .replace(/([a-z])([A-Z])/g, '$1-$2')
+          .toLowerCase();
+        const source = await readFile(join(root, 'src/events', `${file}.ts`), 'utf8').catch(() => '');
+        const type = /static readonly type = '([^']+)'/.exec(source)?.[1];
+        if (type) assert.ok(events.has(type), `<${tag}>: it fires ${type} (${cls}); add a @fires`);
+      }
+    }
+  });
+}
+
+test('the shared base styles’ custom properties are documented by some element', async () => {
+  const base = await readFile(join(root, 'src/internal/styles.ts'), 'utf8');
+  const documented = new Set(elements.flatMap((e) => (e.cssProperties ?? []).map((p) => p.name)));
+  for (const [, name] of base.matchAll(/var\((--kabar-[\w-]+)/g)) {
+    assert.ok(
+      documented.has(name),
+      `${name} (src/internal/styles.ts) needs a @cssprop on an element that uses it`,
+    );
+  }
+});
