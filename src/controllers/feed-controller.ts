@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import type { FeedState } from '../context.js';
-import { KabarError, toKabarError } from '../data/errors.js';
+import { KabarError, KabarFetchError, toKabarError } from '../data/errors.js';
 import { DEFAULT_TIMEOUT, loadFeed } from '../data/loader.js';
 import type { FeedLoader, LoadFeedOptions } from '../data/loader.js';
 import { appendPage, mergeFeeds } from '../data/merge.js';
@@ -35,6 +35,10 @@ export function feedUrls(src: string): string[] {
     });
 }
 
+/** First wait before a failed feed is tried again by itself; it doubles up to `RECOVER_MAX`. */
+const RECOVER_FIRST = 15;
+const RECOVER_MAX = 300;
+
 function isAbort(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError';
 }
@@ -55,6 +59,8 @@ export class FeedController implements ReactiveController {
   #paged: { base: Feed; feed: Feed } | undefined;
   #loadingMore = false;
   #more: AbortController | undefined;
+  /** Failed loads in a row: the wait before the next automatic try grows with it. */
+  #failures = 0;
 
   readonly #task: Task<[string, FeedFormat | undefined, number, string, FeedLoader], Feed>;
 
@@ -92,6 +98,7 @@ export class FeedController implements ReactiveController {
         return mergeFeeds(feeds);
       },
       onComplete: (feed) => {
+        this.#failures = 0;
         this.#lastGood = { src: this.#host.src, feed };
         this.#paged = undefined;
         this.#schedule();
@@ -99,7 +106,9 @@ export class FeedController implements ReactiveController {
       },
       onError: (error) => {
         if (isAbort(error)) return;
-        this.#schedule();
+        this.#failures++;
+        // The task calls this before it records the error: hand it over.
+        this.#schedule(error);
         this.#host.dispatchEvent(new KabarErrorEvent({ error: toKabarError(error, this.#host.src) }));
       },
     });
@@ -186,6 +195,7 @@ export class FeedController implements ReactiveController {
 
   hostConnected(): void {
     this.#connected = true;
+    window.addEventListener('online', this.#onOnline);
     if (this.#interrupted) {
       this.#interrupted = false;
       void this.#task.run();
@@ -203,6 +213,7 @@ export class FeedController implements ReactiveController {
 
   hostDisconnected(): void {
     this.#connected = false;
+    window.removeEventListener('online', this.#onOnline);
     clearTimeout(this.#timer);
     this.#timer = undefined;
     document.removeEventListener('visibilitychange', this.#onVisible);
@@ -213,11 +224,29 @@ export class FeedController implements ReactiveController {
     }
   }
 
-  #schedule(): void {
+  /**
+   * Seconds until the next automatic load: the `refresh` period, or sooner after a failure, so
+   * a widget recovers by itself when its feed comes back (the server's `Retry-After` first, then
+   * a growing wait). Undefined when nothing is due.
+   */
+  #nextDelay(error: unknown): number | undefined {
+    const refresh = wholeNumber(this.#host, 'refresh', this.#host.refresh, 0) || undefined;
+    if (this.#failures === 0 || error === undefined) return refresh;
+    if (error instanceof KabarError && (error.kind === 'invalid-url' || error.kind === 'format'))
+      return refresh;
+    const retryAfter = error instanceof KabarFetchError ? error.retryAfter : undefined;
+    const wait =
+      retryAfter !== undefined
+        ? Math.min(Math.max(retryAfter, 1), RECOVER_MAX)
+        : Math.min(RECOVER_FIRST * 2 ** (this.#failures - 1), RECOVER_MAX);
+    return refresh === undefined ? wait : Math.min(wait, refresh);
+  }
+
+  #schedule(error: unknown = this.#task.status === TaskStatus.ERROR ? this.#task.error : undefined): void {
     clearTimeout(this.#timer);
     this.#timer = undefined;
-    const seconds = wholeNumber(this.#host, 'refresh', this.#host.refresh, 0);
-    if (!this.#connected || seconds === 0 || !this.#host.src) return;
+    const seconds = this.#nextDelay(error);
+    if (!this.#connected || seconds === undefined || !this.#host.src) return;
     this.#timer = setTimeout(() => {
       this.#timer = undefined;
       // No work for a tab nobody is looking at: refresh when it is shown again.
@@ -225,6 +254,11 @@ export class FeedController implements ReactiveController {
       else this.retry();
     }, seconds * 1000);
   }
+
+  /** Back online: a widget showing an error (or an old copy) tries again at once. */
+  readonly #onOnline = (): void => {
+    if (this.#task.status === TaskStatus.ERROR) this.retry();
+  };
 
   readonly #onVisible = (): void => {
     if (document.hidden) return;

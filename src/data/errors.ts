@@ -6,6 +6,8 @@ export const ERROR_KINDS = [
   'timeout',
   'http',
   'parse',
+  'empty',
+  'html',
   'format',
   'invalid-url',
   'share',

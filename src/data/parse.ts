@@ -31,7 +31,7 @@ export function parseFeed(text: string, options: ParseFeedOptions = {}): Feed {
   const context: ParseContext = { contentType };
   if (options.url) context.url = options.url;
   if (options.headers) context.headers = options.headers;
-  if (!text.trim()) throw new KabarParseError('parse', 'The response is empty.', { url: options.url });
+  if (!text.trim()) throw new KabarParseError('empty', 'The response is empty.', { url: options.url });
   if (options.format) {
     const reader = readers.find((r) => r.name === options.format);
     if (!reader)
@@ -50,7 +50,7 @@ export function parseFeed(text: string, options: ParseFeedOptions = {}): Feed {
       .slice(0, 200)
       .toLowerCase();
     if (start.startsWith('<!doctype html') || start.startsWith('<html')) {
-      throw new KabarParseError('parse', 'The response is an HTML page.', { url: options.url });
+      throw new KabarParseError('html', 'The response is an HTML page.', { url: options.url });
     }
     // Well-formed XML or JSON that no reader knows (OPML, another API): a format we do not read.
     if (wellFormed(start, text)) {

@@ -7,7 +7,7 @@
  *   /__kabar/hang                           sends headers, then never the body
  *   /__kabar/count/:name?file=...           serves a fixture and counts requests by name
  *   /__kabar/count/:name/total              the count so far (JSON)
- *   /__kabar/flaky/:name?fail=n&file=...    fails n times with 503, then serves the fixture
+ *   /__kabar/flaky/:name?fail=n&file=...    fails n times with 503 (and Retry-After: retry-after), then serves the fixture
  *   /__kabar/fixtures                       the names of every fixture file (JSON)
  *   /__kabar/csp-page                       a page of widgets under the strictest CSP we support
  *   /__kabar/bundle/kabar.min.js[?version=v] the real single-file bundle, built from the rollup
@@ -122,7 +122,11 @@ export async function testRoutes(ctx, next) {
       const fail = Number(url.searchParams.get('fail') ?? 1);
       const seen = (counts.get(`flaky:${name}`) ?? 0) + 1;
       counts.set(`flaky:${name}`, seen);
-      if (seen <= fail) return send(ctx, 503, 'unavailable', 'text/plain');
+      if (seen <= fail) {
+        const retryAfter = url.searchParams.get('retry-after');
+        if (retryAfter) ctx.set('Retry-After', retryAfter);
+        return send(ctx, 503, 'unavailable', 'text/plain');
+      }
       return send(ctx, 200, await fixture(file), type);
     }
     case 'etag': {

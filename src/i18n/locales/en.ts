@@ -12,6 +12,8 @@ export const en: KabarStrings = {
         : status >= 500
           ? `The news server is having trouble (${status}).`
           : `The news source refused the request (${status}).`,
+    empty: () => 'The news source sent an empty answer.',
+    html: () => 'The news source sent a web page instead of a feed.',
     parse: () => 'The news source did not send a readable feed.',
     format: () => 'This feed format is not supported yet.',
     'invalid-url': () => 'The news source address is not valid.',

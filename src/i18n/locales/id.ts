@@ -12,6 +12,8 @@ export const id: KabarStrings = {
         : status >= 500
           ? `Server sumber berita sedang bermasalah (${status}).`
           : `Sumber berita menolak permintaan (${status}).`,
+    empty: () => 'Sumber berita mengirim jawaban kosong.',
+    html: () => 'Sumber berita mengirim halaman web, bukan umpan berita.',
     parse: () => 'Isi sumber berita tidak dapat dibaca sebagai umpan berita.',
     format: () => 'Format umpan berita ini belum didukung.',
     'invalid-url': () => 'Alamat sumber berita tidak valid.',

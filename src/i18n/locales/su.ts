@@ -12,6 +12,8 @@ export const su: KabarStrings = {
         : status >= 500
           ? `Server sumber warta nuju aya gangguan (${status}).`
           : `Sumber warta nolak paménta (${status}).`,
+    empty: () => 'Sumber warta ngintunkeun waleran kosong.',
+    html: () => 'Sumber warta ngintunkeun kaca wéb, sanés feed warta.',
     parse: () => 'Eusi sumber warta teu tiasa dibaca salaku feed warta.',
     format: () => 'Format feed warta ieu teu acan dirojong.',
     'invalid-url': () => 'Alamat sumber warta teu valid.',
