@@ -1,4 +1,4 @@
-/* global fetch, crypto */
+/* global crypto */
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';

@@ -23,6 +23,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { extname, normalize } from 'node:path';
+import { bundle } from './bundle.mjs';
 
 const root = fileURLToPath(new URL('../fixtures/', import.meta.url));
 const counts = new Map();
@@ -40,32 +41,6 @@ const TYPES = {
 };
 
 const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8'));
-let built;
-
-/** Builds the single-file bundle exactly as `npm run build` does, once per test run. */
-function bundle() {
-  built ??= (async () => {
-    const { rollup } = await import('rollup');
-    const { default: configs } = await import('../../rollup.config.mjs');
-    const config = configs.find((c) =>
-      [c.output].flat().some((o) => (o.file ?? o.entryFileNames ?? '').includes('kabar.min.js')),
-    );
-    const { output: outputOptions, ...inputOptions } = config;
-    const build = await rollup({ ...inputOptions, onwarn: () => {} });
-    const { output } = await build.generate({
-      ...[outputOptions].flat()[0],
-      file: undefined,
-      dir: 'dist',
-      sourcemap: false,
-    });
-    await build.close();
-    return new Map(
-      output.filter((o) => o.type === 'chunk').map((o) => [o.isEntry ? 'kabar.min.js' : o.fileName, o.code]),
-    );
-  })();
-  return built;
-}
-
 async function fixture(name) {
   const safe = normalize(name).replace(/^(\.\.[/\\])+/, '');
   return readFile(root + safe);
