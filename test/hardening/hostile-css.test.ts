@@ -107,6 +107,73 @@ describe('hardening: hostile page CSS', () => {
     });
   }
 
+  const widgets: [string, () => ReturnType<typeof html>, (el: Element) => boolean][] = [
+    [
+      'kabar-poll',
+      () => html`<kabar-poll src="/test/fixtures/poll-static.json"></kabar-poll>`,
+      (el) => el.shadowRoot?.querySelector('[aria-busy="false"]') != null,
+    ],
+    [
+      'kabar-share-bar',
+      () => html`<kabar-share-bar url="https://example.go.id/berita/1" text="Berita"></kabar-share-bar>`,
+      (el) => (el.shadowRoot?.querySelectorAll('a').length ?? 0) > 0,
+    ],
+    [
+      'kabar-comments',
+      () => html`<kabar-comments load="click"></kabar-comments>`,
+      (el) => el.shadowRoot?.querySelector('button') != null,
+    ],
+    [
+      'kabar-article-card',
+      () =>
+        html`<kabar-article-card
+          heading="Judul"
+          excerpt="Ringkasan"
+          date="2026-11-23T08:15:00Z"
+          category="Ekonomi"
+          image=${`${location.origin}/test/fixtures/pixel.png`}
+        ></kabar-article-card>`,
+      (el) => el.shadowRoot?.querySelector('.title') != null,
+    ],
+  ];
+
+  for (const [tag, template, ready] of widgets) {
+    it(`keeps <${tag}> readable and laid out under a hostile stylesheet`, async () => {
+      const measureWidget = async () => {
+        const wrapper = await fixture(html`<div style="width: 600px">${template()}</div>`);
+        const el = wrapper.firstElementChild!;
+        await until(() => ready(el));
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        const inner = [...el.shadowRoot!.querySelectorAll('*')].filter(
+          (e) => e.getBoundingClientRect().width > 0,
+        );
+        return {
+          height: el.getBoundingClientRect().height,
+          width: Math.round(el.getBoundingClientRect().width),
+          transforms: new Set(inner.map((e) => getComputedStyle(e).textTransform)),
+          spacing: new Set(inner.map((e) => getComputedStyle(e).letterSpacing)),
+          lineHeights: inner.map(
+            (e) => parseFloat(getComputedStyle(e).lineHeight) / parseFloat(getComputedStyle(e).fontSize),
+          ),
+        };
+      };
+      document.documentElement.style.fontSize = '10px';
+      const clean = await measureWidget();
+      style = document.createElement('style');
+      style.textContent = HOSTILE_CSS;
+      document.head.append(style);
+      const hostile = await measureWidget();
+      document.documentElement.style.fontSize = '';
+      expect(hostile.width).to.equal(clean.width);
+      // The page's uppercase and letter-spacing do not reach in; our own (a category label) stay.
+      expect([...hostile.transforms]).to.deep.equal([...clean.transforms]);
+      expect([...hostile.spacing]).to.deep.equal([...clean.spacing]);
+      // No line of ours is stretched to the page's line-height: 3.
+      expect(Math.max(...hostile.lineHeights.filter(Number.isFinite))).to.be.lessThan(2);
+      expect(Math.abs(hostile.height - clean.height)).to.be.lessThan(clean.height * 0.25);
+    });
+  }
+
   it('changes nothing outside itself', async () => {
     const wrapper = await fixture(
       html`<div>
