@@ -10,6 +10,9 @@ function publicApiOnly() {
     packageLinkPhase({ customElementsManifest }) {
       for (const mod of customElementsManifest.modules) {
         for (const declaration of mod.declarations ?? []) {
+          // `dispatchEvent(new KabarXEvent(...))` is seen as an event with a type but no name;
+          // the `@fires` tag documents the same event by name, so the nameless copy goes.
+          if (declaration.events) declaration.events = declaration.events.filter((event) => event.name);
           if (!declaration.members) continue;
           declaration.members = declaration.members.filter(
             (member) => !member.name.startsWith('#') && !member.privacy,

@@ -255,15 +255,18 @@ describe('parseFeed: unsupported formats', () => {
     });
   }
 
-  it('still calls an HTML page and garbage parse errors', () => {
-    for (const body of ['<!doctype html><html><body>x</body></html>', 'this is { not <a feed']) {
+  it('calls an HTML page an html error and garbage a parse error, not an unsupported format', () => {
+    for (const [body, kind] of [
+      ['<!doctype html><html><body>x</body></html>', 'html'],
+      ['this is { not <a feed', 'parse'],
+    ]) {
       let error: unknown;
       try {
-        parseFeed(body);
+        parseFeed(body!);
       } catch (e) {
         error = e;
       }
-      expect((error as { kind?: string }).kind).to.equal('parse');
+      expect((error as { kind?: string }).kind).to.equal(kind);
     }
   });
 });

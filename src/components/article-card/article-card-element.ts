@@ -57,6 +57,7 @@ import { renderArticle } from './article-template.js';
  * @cssprop [--kabar-article-padding=0] - Padding inside the card.
  * @cssprop [--kabar-article-background=transparent] - Card background.
  * @cssprop [--kabar-article-content-line-height=1.6] - Line height of the article's HTML (with `content`).
+ * @cssprop [--kabar-radius-s=0.25rem] - Corner radius of small pieces.
  */
 export class KabarArticleCardElement extends LitElement {
   static override styles = [hostStyles, articleStyles];

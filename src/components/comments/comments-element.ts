@@ -52,8 +52,14 @@ const NEAR = '400px 0px';
  * @cssprop [--kabar-comments-heading-size=1.375em] - Heading font size.
  * @cssprop [--kabar-color-surface-muted=#f3f5f7] - Background of the placeholder.
  * @cssprop [--kabar-color-danger=#b3261e] - Accent of the error message.
- * @cssprop [--kabar-color-text-muted=#5f6b7a] - Colour of notes and the attribution.
+ * @cssprop [--kabar-color-muted=#555f6b] - Colour of notes and the attribution.
  * @cssprop [--kabar-color-link=#0b6e4f] - Colour of links.
+ * @cssprop [--kabar-space-s=0.5rem] - Small spacing.
+ * @cssprop [--kabar-space-m=1rem] - Spacing inside the placeholder and messages.
+ * @cssprop [--kabar-space-l=1.5rem] - Space between the heading, the embed and the attribution.
+ * @cssprop [--kabar-radius-m=0.5rem] - Corner radius of the placeholder and buttons.
+ * @cssprop [--kabar-font-family-heading=inherit] - Font of the heading.
+ * @cssprop [--kabar-font-size-small=0.875em] - Size of notes and the attribution.
  *
  * @fires {KabarCommentsLoadEvent} kabar-comments-load - The embed loaded (`detail.reset` false) or moved to a new thread (`true`).
  * @fires {KabarErrorEvent} kabar-error - The provider's script failed to load, or its settings are missing.

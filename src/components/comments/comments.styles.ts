@@ -27,7 +27,7 @@ export const commentsStyles = css`
     border-inline-start: 4px solid var(--kabar-color-danger, #b3261e);
   }
   .note {
-    color: var(--kabar-color-text-muted, #5f6b7a);
+    color: var(--kabar-color-muted, #555f6b);
     font-size: var(--kabar-font-size-small, 0.875em);
   }
   a {

@@ -53,6 +53,14 @@ const isAbort = (error: unknown) => error instanceof DOMException && error.name 
  * @cssprop [--kabar-color-surface-muted=#f3f5f7] - Background of messages.
  * @cssprop [--kabar-color-danger=#b3261e] - Accent of error messages.
  * @cssprop [--kabar-color-accent=#0b6e4f] - Button, bar and chosen option accent.
+ * @cssprop [--kabar-space-xs=0.25rem] - Smallest spacing.
+ * @cssprop [--kabar-space-s=0.5rem] - Space between options.
+ * @cssprop [--kabar-space-m=1rem] - Padding of the box.
+ * @cssprop [--kabar-radius-s=0.25rem] - Corner radius of the bars and options.
+ * @cssprop [--kabar-radius-m=0.5rem] - Corner radius of the box and the button.
+ * @cssprop [--kabar-font-family-heading=inherit] - Font of the question.
+ * @cssprop [--kabar-color-focus=#1a73e8] - Focus ring.
+ * @cssprop [--kabar-color-skeleton=#e6e8eb] - Skeleton while the poll loads.
  *
  * @fires {KabarVoteEvent} kabar-vote - Before a vote is stored and sent, with `pollId` and `optionId`; cancelable.
  * @fires {KabarErrorEvent} kabar-error - Loading the poll failed, or a vote could not be sent (yet).

@@ -51,6 +51,15 @@ function pageUrl(): string {
  * @cssprop [--kabar-share-bar-icon-color=currentColor] - Icon colour.
  * @cssprop [--kabar-share-bar-label-weight=600] - Font weight of the label.
  * @cssprop [--kabar-color-focus=#1a73e8] - Focus ring.
+ * @cssprop [--kabar-space-xs=0.25rem] - Space between an icon and its name.
+ * @cssprop [--kabar-space-s=0.5rem] - Space between the label and the controls.
+ * @cssprop [--kabar-space-m=0.875rem] - Inline padding of a control.
+ * @cssprop [--kabar-radius-s=0.25rem] - Corner radius of the manual-copy field.
+ * @cssprop [--kabar-radius-pill=999px] - Corner radius of the controls (under `--kabar-share-bar-radius`).
+ * @cssprop [--kabar-color-border=#c4c9cf] - Border of the controls (under `--kabar-share-bar-border`).
+ * @cssprop [--kabar-color-surface=#fff] - Background of the controls (under `--kabar-share-bar-background`).
+ * @cssprop [--kabar-color-text=#1f2328] - Text of the controls (under `--kabar-share-bar-color`).
+ * @cssprop [--kabar-color-accent=#0b6e4f] - Hover colour of the controls (under `--kabar-share-bar-hover`).
  *
  * @fires {KabarShareEvent} kabar-share - A reader chose a network (`detail.network`, `detail.url`). Cancelable: `preventDefault()` stops the link, the copy or the share sheet.
  * @fires {KabarErrorEvent} kabar-error - The link could not be copied or shared (`detail.error.kind` is `share`).
