@@ -42,8 +42,8 @@ function pageUrl(): string {
  * @csspart field - The box holding the link when it could not be copied automatically.
  *
  * @cssprop [--kabar-share-bar-gap=0.5rem] - Space between controls.
- * @cssprop [--kabar-share-bar-color=#1f2328] - Text and icon colour of the controls.
- * @cssprop [--kabar-share-bar-background=#fff] - Background of the controls.
+ * @cssprop [--kabar-share-bar-color=inherit] - Text and icon colour of the controls.
+ * @cssprop [--kabar-share-bar-background=transparent] - Background of the controls (the page shows through, light or dark).
  * @cssprop [--kabar-share-bar-border=#c4c9cf] - Border colour of the controls.
  * @cssprop [--kabar-share-bar-hover=#0b6e4f] - Border and text colour of a control under the pointer.
  * @cssprop [--kabar-share-bar-radius=999px] - Corner radius of the controls.
@@ -57,8 +57,8 @@ function pageUrl(): string {
  * @cssprop [--kabar-radius-s=0.25rem] - Corner radius of the manual-copy field.
  * @cssprop [--kabar-radius-pill=999px] - Corner radius of the controls (under `--kabar-share-bar-radius`).
  * @cssprop [--kabar-color-border=#c4c9cf] - Border of the controls (under `--kabar-share-bar-border`).
- * @cssprop [--kabar-color-surface=#fff] - Background of the controls (under `--kabar-share-bar-background`).
- * @cssprop [--kabar-color-text=#1f2328] - Text of the controls (under `--kabar-share-bar-color`).
+ * @cssprop [--kabar-color-surface=transparent] - Background of the controls (under `--kabar-share-bar-background`).
+ * @cssprop [--kabar-color-text=inherit] - Text of the controls (under `--kabar-share-bar-color`).
  * @cssprop [--kabar-color-accent=#0b6e4f] - Hover colour of the controls (under `--kabar-share-bar-hover`).
  *
  * @fires {KabarShareEvent} kabar-share - A reader chose a network (`detail.network`, `detail.url`). Cancelable: `preventDefault()` stops the link, the copy or the share sheet.

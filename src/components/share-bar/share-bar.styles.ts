@@ -38,8 +38,8 @@ export const shareBarStyles = css`
     padding: 0 var(--kabar-space-m, 0.875rem);
     border: 1px solid var(--kabar-share-bar-border, var(--kabar-color-border, #c4c9cf));
     border-radius: var(--kabar-share-bar-radius, var(--kabar-radius-pill, 999px));
-    background: var(--kabar-share-bar-background, var(--kabar-color-surface, #fff));
-    color: var(--kabar-share-bar-color, var(--kabar-color-text, #1f2328));
+    background: var(--kabar-share-bar-background, var(--kabar-color-surface, transparent));
+    color: var(--kabar-share-bar-color, var(--kabar-color-text, inherit));
     font: inherit;
     line-height: 1.2;
     text-decoration: none;
