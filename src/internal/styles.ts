@@ -47,6 +47,19 @@ export const hostStyles = css`
   *::after {
     box-sizing: border-box;
   }
+  /* The box that holds a state's message (loading, empty, error, no poll) and its button. */
+  .message {
+    display: grid;
+    justify-items: start;
+    gap: var(--kabar-space-s, 0.5rem);
+    margin: 0;
+    padding: var(--kabar-space-m, 1rem);
+    border-radius: var(--kabar-radius-m, 0.5rem);
+    background: var(--kabar-color-surface-muted, #f3f5f7);
+  }
+  .message p {
+    margin: 0;
+  }
   .visually-hidden {
     position: absolute;
     width: 1px;

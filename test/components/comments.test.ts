@@ -45,6 +45,11 @@ async function consentReady(el: KabarCommentsElement) {
   await until(() => button(el) !== null);
 }
 
+/** Waits until the embed has loaded (its attribution shows), whether or not the event was seen. */
+async function loaded(el: Element): Promise<void> {
+  await until(() => el.shadowRoot?.querySelector('[part~="attribution"]') != null);
+}
+
 describe('<kabar-comments>', () => {
   beforeEach(() => {
     delete win.DISQUS;
@@ -239,7 +244,7 @@ describe('<kabar-comments>', () => {
         </div>
       `);
       const [first, second] = wrapper.querySelectorAll('kabar-comments');
-      await oneEvent(first!, 'kabar-comments-load');
+      await loaded(first!);
       await consentReady(second!);
       const warn = console.warn;
       console.warn = () => {};
@@ -268,7 +273,7 @@ describe('<kabar-comments>', () => {
           script-src=${src}
         ></kabar-comments>`,
       );
-      await oneEvent(first, 'kabar-comments-load');
+      await loaded(first);
       first.remove();
       expect(document.getElementById('disqus_thread')).to.equal(null);
       const second = await fixture<KabarCommentsElement>(
@@ -355,7 +360,7 @@ describe('<kabar-comments>', () => {
           script-src=${src}
         ></kabar-comments>`,
       );
-      await oneEvent(el, 'kabar-comments-load');
+      await loaded(el);
       const again = oneEvent(el, 'kabar-comments-load');
       el.term = 'dua';
       await again;

@@ -75,18 +75,6 @@ export const newsListStyles = css`
     }
   }
 
-  .message {
-    display: grid;
-    justify-items: start;
-    gap: var(--kabar-space-s, 0.5rem);
-    margin: 0;
-    padding: var(--kabar-space-m, 1rem);
-    border-radius: var(--kabar-radius-m, 0.5rem);
-    background: var(--kabar-color-surface-muted, #f3f5f7);
-  }
-  .message p {
-    margin: 0;
-  }
   .error {
     border-inline-start: 4px solid var(--kabar-color-danger, #b3261e);
   }

@@ -113,18 +113,6 @@ export const pollStyles = css`
     margin: 0;
     font-weight: 600;
   }
-  .message {
-    display: grid;
-    justify-items: start;
-    gap: var(--kabar-space-s, 0.5rem);
-    margin: 0;
-    padding: var(--kabar-space-m, 1rem);
-    border-radius: var(--kabar-radius-m, 0.5rem);
-    background: var(--kabar-color-surface-muted, #f3f5f7);
-  }
-  .message p {
-    margin: 0;
-  }
   .message:focus {
     outline: none;
   }
