@@ -11,7 +11,7 @@ import typescript from '@rollup/plugin-typescript';
  */
 const production = { exportConditions: ['production'] };
 
-const terserOptions = {
+export const terserOptions = {
   ecma: 2022,
   module: true,
   compress: { passes: 2, unsafe_arrows: true },

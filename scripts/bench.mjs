@@ -1,10 +1,19 @@
-/* global window */
+/* global window, document, PerformanceObserver */
 /**
  * `npm run bench`: builds if `dist/` is missing, serves the repository on a local port, and
  * runs `bench/index.html` in the system Chromium (driven by playwright-core, which never
- * downloads a browser). Prints each measurement's median over several runs.
+ * downloads a browser). Prints each measurement's median over several runs with its inputs:
+ *  - parse time for RSS, Atom and JSON feeds of 100 and 2,000 items, Kabar's `parseFeed` side
+ *    by side with feedsmith (bundled here for the browser with Rollup) and rss-parser (its own
+ *    browser build: it is CommonJS on xml2js and Node's http, url and events, which Rollup
+ *    cannot bundle without Node polyfills), as ratios to Kabar;
+ *  - feed response to painted list for 20, 200 and 1,000 items; re-render after a refresh that
+ *    changed one item; requests made by five lists sharing one feed;
+ *  - JS heap after rendering 1,000 items (CDP `Performance.getMetrics`, after a GC);
+ *  - cumulative layout shift of the demo page while it loads;
+ *  - the size table of `npm run size`.
  *
- *   npm run bench -- --runs=9 --only=parse
+ *   npm run bench -- --runs=9 --only=parse,paint,rerender,requests,memory,cls,size
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -12,19 +21,49 @@ import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import resolve from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
 import { chromium } from 'playwright-core';
-import { generateRss } from '../bench/feed.mjs';
+import { rollup } from 'rollup';
+import { GENERATORS } from '../bench/feed.mjs';
+import { createServer as createDemoServer, listen } from '../demo/server.mjs';
 import { CHROME_FLAGS, HOW_TO_GET_CHROMIUM, findChrome } from './chrome.mjs';
+import { formatSizes, measureSizes } from './size.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const option = (name) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 const runs = Number(option('runs') ?? 7);
 const only = option('only')?.split(',');
+const wanted = (name) => !only || only.includes(name);
 
 if (!existsSync(join(root, 'dist/kabar.min.js'))) {
   console.log('dist/ is missing: building first…');
   const built = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
   if (built.status !== 0) process.exit(built.status ?? 1);
+}
+
+/** feedsmith as a classic script for the browser: `window.benchParsers.feedsmith`. */
+async function bundleFeedsmith() {
+  const entry = '\0bench-feedsmith';
+  const build = await rollup({
+    input: entry,
+    plugins: [
+      {
+        name: 'entry',
+        resolveId: (id) => (id === entry ? id : null),
+        load: (id) =>
+          id === entry
+            ? "import { parseFeed } from 'feedsmith'; (window.benchParsers ??= {}).feedsmith = { parseFeed };"
+            : null,
+      },
+      resolve({ browser: true }),
+      terser(),
+    ],
+    onwarn: () => {},
+  });
+  const { output } = await build.generate({ format: 'iife' });
+  await build.close();
+  return output[0].code;
 }
 
 const TYPES = {
@@ -34,19 +73,42 @@ const TYPES = {
   '.map': 'application/json',
   '.json': 'application/json',
 };
-const feed = Buffer.from(generateRss(2000));
+const feeds = new Map();
+const feedText = (count, change = 0) => {
+  const key = `${count}-${change}`;
+  if (!feeds.has(key)) {
+    let text = GENERATORS.rss(count);
+    // A refreshed feed: the first item's title changed, everything else identical.
+    if (change)
+      text = text.replace('<title>', '<title>').replace(/(<item>\n<title>)/, `$1revisi ${change}: `);
+    feeds.set(key, Buffer.from(text));
+  }
+  return feeds.get(key);
+};
+const feedsmithScript = await bundleFeedsmith();
+let changes = 0;
 
 const server = createServer(async (request, response) => {
-  const { pathname } = new URL(request.url ?? '/', 'http://localhost');
-  if (pathname === '/__bench/feed.xml') {
+  const url = new URL(request.url ?? '/', 'http://localhost');
+  const { pathname } = url;
+  const count = Math.min(Number(url.searchParams.get('n') ?? 2000), 5000);
+  if (pathname === '/__bench/feed.xml' || pathname === '/__bench/changing.xml') {
+    const change = pathname === '/__bench/changing.xml' ? changes++ : 0;
     response.writeHead(200, {
       'Content-Type': 'application/rss+xml; charset=utf-8',
       'Cache-Control': 'no-store',
     });
-    response.end(feed);
+    response.end(feedText(count, change));
     return;
   }
-  const path = join(root, normalize(pathname).replace(/^(\.\.[/\\])+/, ''));
+  if (pathname === '/__bench/feedsmith.js') {
+    response.writeHead(200, { 'Content-Type': TYPES['.js'] }).end(feedsmithScript);
+    return;
+  }
+  const path =
+    pathname === '/__bench/rss-parser.js'
+      ? join(root, 'node_modules/rss-parser/dist/rss-parser.min.js')
+      : join(root, normalize(pathname).replace(/^(\.\.[/\\])+/, ''));
   try {
     const body = await readFile(path);
     response.writeHead(200, { 'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream' });
@@ -55,7 +117,7 @@ const server = createServer(async (request, response) => {
     response.writeHead(404).end('not found');
   }
 });
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+await new Promise((done) => server.listen(0, '127.0.0.1', done));
 const { port } = server.address();
 
 const executablePath = await findChrome();
@@ -64,24 +126,128 @@ if (!executablePath) {
   server.close();
   process.exit(1);
 }
+
+const ms = (value) => `${value.toFixed(1)} ms`;
+const print = (label, value, detail = '') =>
+  console.log(`  ${label.padEnd(58)} ${value.padStart(12)}  ${detail}`);
+
 const browser = await chromium.launch({ executablePath, args: CHROME_FLAGS, headless: true });
 try {
+  console.log(
+    `\nKabar bench: medians of ${runs} runs each, Chromium ${browser.version()}, Node ${process.version}`,
+  );
   const page = await browser.newPage();
   page.on('pageerror', (error) => console.error('page error:', error.message));
   await page.goto(`http://127.0.0.1:${port}/bench/index.html`);
   await page.waitForFunction(() => typeof window.kabarBench === 'function');
-  const report = await page.evaluate((options) => window.kabarBench(options), {
-    runs,
-    ...(only ? { only } : {}),
-  });
-  console.log(
-    `\nKabar bench: ${report.items.toLocaleString('en')}-item RSS feed (${(feed.length / 1e6).toFixed(2)} MB), ${runs} runs each, Chromium ${browser.version()}\n`,
-  );
-  const width = Math.max(...report.results.map((r) => r.label.length));
-  for (const r of report.results) {
-    console.log(
-      `  ${r.label.padEnd(width)}  median ${r.median.toFixed(1).padStart(7)} ms   (min ${r.min.toFixed(1)}, max ${r.max.toFixed(1)})`,
+  const names = ['parse', 'paint', 'rerender', 'requests'].filter(wanted);
+  const report = names.length
+    ? await page.evaluate((options) => window.kabarBench(options), { runs, only: names })
+    : { results: [] };
+
+  const parse = report.results.filter((r) => r.name === 'parse');
+  if (parse.length) {
+    console.log('\nParse time (text to items; ratio = that parser / Kabar, above 1 means Kabar is faster)\n');
+    for (const group of [...new Set(parse.map((r) => r.group))]) {
+      const rows = parse.filter((r) => r.group === group);
+      const kabar = rows.find((r) => r.parser === 'kabar');
+      for (const r of rows) {
+        const ratio = r === kabar ? '' : `×${(r.median / kabar.median).toFixed(2)}`;
+        print(
+          r.label,
+          ms(r.median),
+          `${ratio.padEnd(7)} (${r.inputs}; min ${r.min.toFixed(1)}, max ${r.max.toFixed(1)})`,
+        );
+      }
+    }
+    if (!parse.some((r) => r.parser === 'rss-parser' && r.group.startsWith('parse json'))) {
+      console.log('  (rss-parser reads RSS and Atom only: no JSON Feed row)');
+    }
+  }
+  const rest = report.results.filter((r) => r.name !== 'parse');
+  if (rest.length) {
+    console.log('\nRendering\n');
+    for (const r of rest) {
+      const value = r.unit === 'ms' ? ms(r.median) : `${r.median} ${r.unit}`;
+      print(
+        r.label,
+        value,
+        `(${r.inputs}${r.note ? `; ${r.note}` : ''}; min ${r.min}, max ${r.max})`.replace(
+          /(\d+\.\d)\d+/g,
+          '$1',
+        ),
+      );
+    }
+  }
+
+  if (wanted('memory')) {
+    const fresh = await browser.newPage();
+    await fresh.goto(`http://127.0.0.1:${port}/bench/index.html`);
+    await fresh.waitForFunction(() => typeof window.kabarRenderThousand === 'function');
+    const cdp = await fresh.context().newCDPSession(fresh);
+    await cdp.send('Performance.enable');
+    const heap = async () => {
+      await cdp.send('HeapProfiler.collectGarbage');
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      return metrics.find((m) => m.name === 'JSHeapUsedSize').value;
+    };
+    const before = await heap();
+    const rendered = await fresh.evaluate(() => window.kabarRenderThousand());
+    const after = await heap();
+    const nodes = await fresh.evaluate(() => {
+      let count = 0;
+      const walk = (node) => {
+        count++;
+        for (const child of node.shadowRoot
+          ? [...node.shadowRoot.childNodes, ...node.childNodes]
+          : node.childNodes)
+          walk(child);
+      };
+      walk(document.documentElement);
+      return count;
+    });
+    console.log('\nMemory (CDP Performance.getMetrics after a forced GC)\n');
+    print(
+      `JS heap after rendering ${rendered.toLocaleString('en')} items`,
+      `${(after / 1e6).toFixed(1)} MB`,
+      `(bench page with the bundle loaded: ${(before / 1e6).toFixed(1)} MB; +${((after - before) / 1e6).toFixed(1)} MB for the feed and list; ${nodes.toLocaleString('en')} DOM nodes)`,
     );
+    await fresh.close();
+  }
+
+  if (wanted('cls')) {
+    const demo = createDemoServer();
+    const demoPort = await listen(demo, 0);
+    const shifts = [];
+    for (let i = 0; i < Math.min(runs, 3); i++) {
+      const context = await browser.newContext({ viewport: { width: 412, height: 915 } });
+      const view = await context.newPage();
+      await view.addInitScript(() => {
+        window.benchShifts = [];
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) {
+            if (!entry.hadRecentInput) window.benchShifts.push({ value: entry.value, time: entry.startTime });
+          }
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      await view.goto(`http://127.0.0.1:${demoPort}/`, { waitUntil: 'networkidle' });
+      await view.waitForTimeout(1500);
+      const entries = await view.evaluate(() => window.benchShifts);
+      shifts.push(entries.reduce((sum, e) => sum + e.value, 0));
+      await context.close();
+    }
+    demo.close();
+    console.log('\nLayout shift (PerformanceObserver "layout-shift" while the demo page loads)\n');
+    print(
+      'cumulative layout shift of the demo page',
+      shifts.map((s) => s.toFixed(3)).join(' / '),
+      `(${shifts.length} loads, 412×915 viewport, until network idle + 1.5 s; target 0)`,
+    );
+  }
+
+  if (wanted('size')) {
+    console.log('\nSizes (npm run size)\n');
+    for (const line of formatSizes(await measureSizes())) console.log(line);
   }
   console.log('');
 } finally {

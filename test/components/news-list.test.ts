@@ -461,3 +461,121 @@ describe('<kabar-news-list> sources', () => {
     expect(sources).to.deep.equal([null, 'Dinas Pendidikan']);
   });
 });
+
+describe('<kabar-news-list> images and data saver', () => {
+  const withImages = feedOf(2, {
+    items: [
+      item(1, { image: 'https://example.go.id/1.jpg' }),
+      item(2, { image: 'https://example.go.id/2.jpg' }),
+    ],
+  });
+  const images = (el: Element) => el.shadowRoot!.querySelectorAll('img').length;
+
+  it('shows images by default and none with images="off", accessibly', async () => {
+    const el = await fixture<KabarNewsListElement>(
+      html`<kabar-news-list src="/feed.xml" .loader=${() => Promise.resolve(withImages)}></kabar-news-list>`,
+    );
+    expect(el.images).to.equal('auto');
+    expect(el.loading).to.equal('eager');
+    await until(() => el.shadowRoot!.querySelectorAll('li').length === 2);
+    expect(images(el)).to.equal(2);
+    el.setAttribute('images', 'off');
+    await el.updateComplete;
+    expect(el.images).to.equal('off');
+    expect(images(el)).to.equal(0);
+    expect(el.shadowRoot!.querySelectorAll('li')).to.have.length(2);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows no images when the browser saves data', async () => {
+    const saved = Object.getOwnPropertyDescriptor(navigator, 'connection');
+    Object.defineProperty(navigator, 'connection', { value: { saveData: true }, configurable: true });
+    try {
+      const el = await fixture<KabarNewsListElement>(
+        html`<kabar-news-list
+          src="/feed.xml"
+          .loader=${() => Promise.resolve(withImages)}
+        ></kabar-news-list>`,
+      );
+      await until(() => el.shadowRoot!.querySelectorAll('li').length === 2);
+      expect(images(el)).to.equal(0);
+    } finally {
+      if (saved) Object.defineProperty(navigator, 'connection', saved);
+      else delete (navigator as { connection?: unknown }).connection;
+    }
+  });
+
+  it('images="none" falls back to auto with one warning', async () => {
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (message: string) => warnings.push(message);
+    try {
+      const el = await fixture<KabarNewsListElement>(
+        html`<kabar-news-list
+          src="/feed.xml"
+          images="none"
+          .loader=${() => Promise.resolve(withImages)}
+        ></kabar-news-list>`,
+      );
+      await until(() => el.shadowRoot!.querySelectorAll('li').length === 2);
+      expect(images(el)).to.equal(2);
+      expect(warnings).to.have.length(1);
+      expect(warnings[0]).to.contain('images="none"');
+    } finally {
+      console.warn = warn;
+    }
+  });
+});
+
+describe('<kabar-news-list loading="lazy">', () => {
+  it('fetches only when it comes near the viewport, once, with its skeleton in place', async () => {
+    const { loader, calls } = controlledLoader();
+    const page = await fixture<HTMLElement>(html`
+      <div>
+        <div style="height: 4000px"></div>
+        <kabar-news-list src="/feed.xml" loading="lazy" .loader=${loader}></kabar-news-list>
+      </div>
+    `);
+    const el = page.querySelector('kabar-news-list')!;
+    await el.updateComplete;
+    await new Promise((r) => setTimeout(r, 200));
+    expect(calls).to.have.length(0);
+    expect(el.shadowRoot!.querySelector('[aria-busy="true"]')).to.exist;
+    el.scrollIntoView();
+    await until(() => calls.length === 1);
+    calls[0]!.resolve(feedOf(3));
+    await until(() => el.shadowRoot!.querySelectorAll('li').length === 3);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(calls).to.have.length(1);
+    window.scrollTo(0, 0);
+  });
+
+  it('fetches at once by default (eager) even below the fold', async () => {
+    const { loader, calls } = controlledLoader();
+    const page = await fixture<HTMLElement>(html`
+      <div>
+        <div style="height: 4000px"></div>
+        <kabar-news-list src="/feed.xml" .loader=${loader}></kabar-news-list>
+      </div>
+    `);
+    await page.querySelector('kabar-news-list')!.updateComplete;
+    await until(() => calls.length === 1);
+  });
+
+  it('stops waiting when removed, and loads when it comes back near the viewport', async () => {
+    const { loader, calls } = controlledLoader();
+    const page = await fixture<HTMLElement>(html`
+      <div>
+        <div style="height: 4000px"></div>
+        <kabar-news-list src="/feed.xml" loading="lazy" .loader=${loader}></kabar-news-list>
+      </div>
+    `);
+    const el = page.querySelector('kabar-news-list')!;
+    await el.updateComplete;
+    el.remove();
+    page.prepend(el);
+    await until(() => calls.length === 1);
+    calls[0]!.resolve(feedOf(2));
+    await until(() => el.shadowRoot!.querySelectorAll('li').length === 2);
+  });
+});

@@ -8,7 +8,8 @@ import type { FeedState } from '../../context.js';
 import { FeedController } from '../../controllers/feed-controller.js';
 import { LocaleController } from '../../controllers/locale-controller.js';
 import type { KabarError } from '../../data/errors.js';
-import type { FeedLoader } from '../../data/loader.js';
+import { loadFeed } from '../../data/loader.js';
+import type { FeedLoader, LoadFeedOptions } from '../../data/loader.js';
 import type { FeedItem } from '../../data/model.js';
 import type { KabarStrings } from '../../i18n/index.js';
 import { oneOf, wholeNumber } from '../../internal/attributes.js';
@@ -24,6 +25,18 @@ const CARD_LAYOUT: Record<NewsListLayout, ArticleCardLayout> = {
   grid: 'vertical',
   compact: 'compact',
 };
+
+/** Values of `images`. */
+const IMAGE_MODES = ['auto', 'off'] as const;
+/** Values of `loading`. */
+const LOADING_MODES = ['eager', 'lazy'] as const;
+/** How close to the viewport a lazy list starts fetching. */
+const NEAR_VIEWPORT = '400px 0px';
+
+/** The visitor asked the browser to save data (Chromium's `navigator.connection.saveData`). */
+function saveData(): boolean {
+  return (navigator as Navigator & { connection?: { saveData?: boolean } }).connection?.saveData === true;
+}
 
 /** Skeleton rows shown while loading: enough to hold the first screen, never more than `limit`. */
 const MAX_SKELETONS = 4;
@@ -105,8 +118,35 @@ export class KabarNewsListElement extends LitElement {
    */
   @property() proxy = '';
 
-  /** Replaces the built-in loader (with `src`). */
-  @property({ attribute: false }) loader: FeedLoader | undefined;
+  /**
+   * Replaces the built-in loader (with `src`).
+   * @type {FeedLoader | undefined}
+   */
+  @property({ attribute: false })
+  get loader(): FeedLoader | undefined {
+    // A lazy list's load waits until it nears the viewport (its skeleton holds the place). The
+    // waiting loader stays in place afterwards, so coming near does not start a second load.
+    if (this.#deferredLoader || (this.loading === 'lazy' && !this.#near)) {
+      return (this.#deferredLoader ??= this.#deferred(this.#loader ?? loadFeed));
+    }
+    return this.#loader;
+  }
+  set loader(loader: FeedLoader | undefined) {
+    this.#loader = loader;
+    this.#deferredLoader = undefined;
+  }
+
+  /**
+   * `lazy` fetches the feed only when the list comes near the viewport (for lists below the
+   * first screen); `eager` (the default) fetches at once.
+   */
+  @property() loading: 'eager' | 'lazy' = 'eager';
+
+  /**
+   * `off` lists articles without images. `auto` (the default) shows them, unless the visitor
+   * turned on the browser's data saver (`navigator.connection.saveData`).
+   */
+  @property() images: 'auto' | 'off' = 'auto';
 
   /** Most articles shown. */
   @property({ type: Number }) limit = 10;
@@ -143,6 +183,13 @@ export class KabarNewsListElement extends LitElement {
   #pageSize = 0;
   /** Articles shown with paging: a multiple of the page size. */
   #shown = 0;
+  #images: 'auto' | 'off' = 'auto';
+  #loader: FeedLoader | undefined;
+  #deferredLoader: FeedLoader | undefined;
+  /** A lazy list came near the viewport (or was never lazy). */
+  #near = false;
+  #nearWaiters: Array<() => void> = [];
+  #observer: IntersectionObserver | undefined;
 
   /** Loads the feed again (the shared one, inside a `<kabar-feed>`). */
   reload(): void {
@@ -154,7 +201,56 @@ export class KabarNewsListElement extends LitElement {
     return this.src || !this.contextState ? this.#feed.state : this.contextState;
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.#deferredLoader && !this.#near) this.#observe();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#observer?.disconnect();
+    this.#observer = undefined;
+  }
+
+  #observe(): void {
+    if (this.#observer || typeof IntersectionObserver === 'undefined') return;
+    this.#observer = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((entry) => entry.isIntersecting)) return;
+        this.#near = true;
+        this.#observer?.disconnect();
+        this.#observer = undefined;
+        for (const wake of this.#nearWaiters.splice(0)) wake();
+      },
+      { rootMargin: NEAR_VIEWPORT },
+    );
+    this.#observer.observe(this);
+  }
+
+  /** `loader`, called once the list is near the viewport; an abort meanwhile rejects at once. */
+  #deferred(loader: FeedLoader): FeedLoader {
+    const deferred: FeedLoader = (url: string, options?: LoadFeedOptions) =>
+      new Promise<void>((resolve, reject) => {
+        const signal = options?.signal;
+        if (this.#near) return resolve();
+        const onAbort = () => reject(signal!.reason);
+        signal?.addEventListener('abort', onAbort, { once: true });
+        this.#nearWaiters.push(() => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve();
+        });
+        this.#observe();
+      }).then(() => loader(url, options));
+    if (loader.peek) deferred.peek = loader.peek.bind(loader);
+    return deferred;
+  }
+
   override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('images')) this.#images = oneOf(this, 'images', this.images, IMAGE_MODES, 'auto');
+    if (changed.has('loading') && oneOf(this, 'loading', this.loading, LOADING_MODES, 'eager') !== 'lazy') {
+      this.#near = true;
+      for (const wake of this.#nearWaiters.splice(0)) wake();
+    }
     if (changed.has('layout')) this.#layout = oneOf(this, 'layout', this.layout, NEWS_LIST_LAYOUTS, 'list');
     if (changed.has('limit')) this.#limit = wholeNumber(this, 'limit', this.limit, 10, 1);
     if (changed.has('pageSize')) {
@@ -274,6 +370,7 @@ export class KabarNewsListElement extends LitElement {
       level: (this.heading ? 3 : 2) as 2 | 3,
       category: this.category.trim() || undefined,
       feedTitle: state.feed?.title,
+      images: this.#images !== 'off' && !saveData(),
     };
     return html`
       <ul part="list" class="items">

@@ -1,0 +1,122 @@
+/**
+ * `npm run size`: gzip (level 9) sizes of what a page downloads, against the size budgets.
+ * Builds first if `dist/` is missing, then measures:
+ *  - `dist/kabar.min.js`, the one-script-tag bundle (all elements, Lit, the data layer);
+ *  - each chunk it loads on demand (`dist/kabar-*.min.js`: the sanitizer, comment providers);
+ *  - the news list with article cards and the data layer alone, and the share bar alone, each
+ *    bundled in memory from the per-module output (`dist/components/**`) with Lit, minified with
+ *    the same terser options as the build.
+ *
+ *   npm run size               prints the table
+ *   npm run size -- --check    exits 1 when a line is over its budget
+ *   npm run size -- --json     prints the figures as JSON (used by `npm run bench`)
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import resolve from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import { rollup } from 'rollup';
+import { terserOptions } from '../rollup.config.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const KB = 1024;
+
+/** Gzip level 9 size of a string or buffer, in bytes. */
+export const gzipSize = (code) => gzipSync(code, { level: 9 }).length;
+
+/**
+ * Bundles entry modules of the per-module output with Lit into one minified module in memory.
+ * Returns the gzip size of the entry chunk (what the page loads up front) and of any chunk it
+ * loads on demand.
+ */
+async function bundle(entries) {
+  const build = await rollup({
+    input: entries.map((entry) => join(root, entry)),
+    plugins: [resolve({ exportConditions: ['production'] }), terser(terserOptions)],
+    onwarn: () => {},
+  });
+  // One entry module that imports every requested entry: the page's up-front download.
+  const { output } = await build.generate({ format: 'es', inlineDynamicImports: false });
+  await build.close();
+  const entryChunks = output.filter((chunk) => chunk.type === 'chunk' && chunk.isEntry);
+  const shared = output.filter((chunk) => chunk.type === 'chunk' && !chunk.isEntry && !chunk.isDynamicEntry);
+  const lazy = output.filter((chunk) => chunk.type === 'chunk' && chunk.isDynamicEntry);
+  const upFront = [...entryChunks, ...shared].map((chunk) => chunk.code).join('\n');
+  return {
+    bytes: gzipSize(upFront),
+    lazy: lazy.map((chunk) => ({ name: chunk.name, bytes: gzipSize(chunk.code) })),
+  };
+}
+
+/** Measures every budget line. Returns `[{ name, budget, bytes, note }]` (sizes in bytes). */
+export async function measureSizes() {
+  if (!existsSync(join(root, 'dist/kabar.min.js'))) {
+    console.log('dist/ is missing: building first…');
+    const built = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+    if (built.status !== 0) process.exit(built.status ?? 1);
+  }
+  const lines = [];
+  const main = await readFile(join(root, 'dist/kabar.min.js'));
+  const mainBytes = gzipSize(main);
+  lines.push({
+    name: 'dist/kabar.min.js',
+    budget: 20 * KB,
+    bytes: mainBytes,
+    note: 'all elements, Lit, data layer',
+  });
+  const chunks = (await readdir(join(root, 'dist')))
+    .filter((file) => /^kabar-.+\.min\.js$/.test(file))
+    .sort();
+  for (const file of chunks) {
+    const bytes = gzipSize(await readFile(join(root, 'dist', file)));
+    lines.push({ name: `dist/${file}`, budget: 10 * KB, bytes, note: 'loaded on demand' });
+  }
+  const list = await bundle([
+    'dist/components/news-list/kabar-news-list.js',
+    'dist/components/article-card/kabar-article-card.js',
+  ]);
+  lines.push({
+    name: 'news list + article card + data layer',
+    budget: 14 * KB,
+    bytes: list.bytes,
+    note: `per-module output + Lit${list.lazy.length ? `; on demand: ${list.lazy.map((l) => `${l.name} ${fmt(l.bytes)}`).join(', ')}` : ''}`,
+  });
+  const share = await bundle(['dist/components/share-bar/kabar-share-bar.js']);
+  lines.push({ name: 'share bar', budget: 9 * KB, bytes: share.bytes, note: 'per-module output + Lit' });
+  return lines;
+}
+
+const fmt = (bytes) => `${(bytes / KB).toFixed(1)} KB`;
+
+/** The table as lines of text. */
+export function formatSizes(lines) {
+  const width = Math.max(...lines.map((l) => l.name.length));
+  const out = [`  ${'gzip -9'.padEnd(width)}  ${'size'.padStart(9)}  ${'budget'.padStart(8)}  status`];
+  for (const l of lines) {
+    const status = l.bytes <= l.budget ? 'ok' : `OVER by ${fmt(l.bytes - l.budget)}`;
+    out.push(
+      `  ${l.name.padEnd(width)}  ${fmt(l.bytes).padStart(9)}  ${fmt(l.budget).padStart(8)}  ${status}${l.note ? `  (${l.note})` : ''}`,
+    );
+  }
+  return out;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const lines = await measureSizes();
+  if (process.argv.includes('--json')) {
+    console.log(JSON.stringify(lines, null, 2));
+  } else {
+    console.log('\nKabar size budgets (gzip -9)\n');
+    for (const line of formatSizes(lines)) console.log(line);
+    console.log('');
+  }
+  const over = lines.filter((l) => l.bytes > l.budget);
+  if (process.argv.includes('--check') && over.length) {
+    console.error(`${over.length} over budget: ${over.map((l) => l.name).join(', ')}`);
+    process.exit(1);
+  }
+}
