@@ -28,6 +28,7 @@ import terser from '@rollup/plugin-terser';
 import { chromium } from 'playwright-core';
 import { rollup } from 'rollup';
 import { GENERATORS } from '../bench/feed.mjs';
+import { createPollService } from '../demo/poll-service.mjs';
 import { createServer as createDemoServer, listen } from '../demo/server.mjs';
 import { CHROME_FLAGS, HOW_TO_GET_CHROMIUM, findChrome } from './chrome.mjs';
 import { formatSizes, measureSizes } from './size.mjs';
@@ -218,7 +219,7 @@ try {
   }
 
   if (wanted('cls')) {
-    const demo = createDemoServer();
+    const demo = createDemoServer({ handlers: [createPollService()] }); // as `npm start` serves it
     const demoPort = await listen(demo, 0);
     const shifts = [];
     for (let i = 0; i < Math.min(runs, 3); i++) {
@@ -250,7 +251,7 @@ try {
   if (wanted('lighthouse')) {
     const { default: lighthouse } = await import('lighthouse');
     const { launch } = await import('chrome-launcher');
-    const demo = createDemoServer();
+    const demo = createDemoServer({ handlers: [createPollService()] }); // as `npm start` serves it
     const demoPort = await listen(demo, 0);
     const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
     const scores = Object.fromEntries(CATEGORIES.map((c) => [c, []]));
