@@ -11,9 +11,11 @@
  *    changed one item; requests made by five lists sharing one feed;
  *  - JS heap after rendering 1,000 items (CDP `Performance.getMetrics`, after a GC);
  *  - cumulative layout shift of the demo page while it loads;
+ *  - Lighthouse 12 (mobile defaults) on the demo page: performance, accessibility, best
+ *    practices and SEO scores, median of the runs (at most 3; about 15 s each);
  *  - the size table of `npm run size`.
  *
- *   npm run bench -- --runs=9 --only=parse,paint,rerender,requests,memory,cls,size
+ *   npm run bench -- --runs=9 --only=parse,paint,rerender,requests,memory,cls,lighthouse,size
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -26,6 +28,7 @@ import terser from '@rollup/plugin-terser';
 import { chromium } from 'playwright-core';
 import { rollup } from 'rollup';
 import { GENERATORS } from '../bench/feed.mjs';
+import { createPollService } from '../demo/poll-service.mjs';
 import { createServer as createDemoServer, listen } from '../demo/server.mjs';
 import { CHROME_FLAGS, HOW_TO_GET_CHROMIUM, findChrome } from './chrome.mjs';
 import { formatSizes, measureSizes } from './size.mjs';
@@ -216,7 +219,7 @@ try {
   }
 
   if (wanted('cls')) {
-    const demo = createDemoServer();
+    const demo = createDemoServer({ handlers: [createPollService()] }); // as `npm start` serves it
     const demoPort = await listen(demo, 0);
     const shifts = [];
     for (let i = 0; i < Math.min(runs, 3); i++) {
@@ -243,6 +246,59 @@ try {
       shifts.map((s) => s.toFixed(3)).join(' / '),
       `(${shifts.length} loads, 412×915 viewport, until network idle + 1.5 s; target 0)`,
     );
+  }
+
+  if (wanted('lighthouse')) {
+    const { default: lighthouse } = await import('lighthouse');
+    const { launch } = await import('chrome-launcher');
+    const demo = createDemoServer({ handlers: [createPollService()] }); // as `npm start` serves it
+    const demoPort = await listen(demo, 0);
+    const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
+    const scores = Object.fromEntries(CATEGORIES.map((c) => [c, []]));
+    const failing = new Set();
+    let version = '';
+    for (let i = 0; i < Math.min(runs, 3); i++) {
+      const chrome = await launch({
+        chromePath: executablePath,
+        chromeFlags: ['--headless=new', ...CHROME_FLAGS],
+      });
+      try {
+        const result = await lighthouse(`http://127.0.0.1:${demoPort}/`, {
+          port: chrome.port,
+          output: 'json',
+          logLevel: 'error',
+          onlyCategories: CATEGORIES,
+        });
+        version = result.lhr.lighthouseVersion;
+        for (const c of CATEGORIES) {
+          scores[c].push(Math.round((result.lhr.categories[c].score ?? 0) * 100));
+          for (const ref of result.lhr.categories[c].auditRefs) {
+            const audit = result.lhr.audits[ref.id];
+            if (ref.weight > 0 && audit.score !== null && audit.score < 1) {
+              const items = (audit.details?.items ?? [])
+                .slice(0, 3)
+                .map((item) => item.description ?? item.source ?? item.url)
+                .filter(Boolean);
+              failing.add(
+                `${c}: ${ref.id}${c === 'performance' ? '' : items.length ? ` (${items.join('; ')})` : ''}`,
+              );
+            }
+          }
+        }
+      } finally {
+        await chrome.kill();
+      }
+    }
+    demo.close();
+    const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+    const targets = { performance: 95, accessibility: 100, 'best-practices': 100, seo: 95 };
+    console.log(
+      `\nLighthouse ${version} on the demo page (npm start), mobile defaults, median of ${scores.performance.length} runs\n`,
+    );
+    for (const c of CATEGORIES) {
+      print(c, String(median(scores[c])), `(runs: ${scores[c].join(', ')}; target ${targets[c]})`);
+    }
+    if (failing.size) console.log(`  audits below full marks: ${[...failing].join(', ')}`);
   }
 
   if (wanted('size')) {
