@@ -19,6 +19,8 @@ export interface FeedSourceHost extends ReactiveControllerHost, HTMLElement {
   refresh: number;
   proxy: string;
   loader: FeedLoader | undefined;
+  /** Resolves when the host wants its feed (a lazy list near the viewport); loading waits for it. */
+  ready?(signal: AbortSignal): Promise<void> | undefined;
 }
 
 /** The URLs of a `src` that may list several, space-separated. */
@@ -83,6 +85,9 @@ export class FeedController implements ReactiveController {
         const options: LoadFeedOptions = { signal, timeout, fresh, ...(format ? { format } : {}) };
         if (proxy) options.proxy = proxy;
         this.#showStored(urls, loader, options);
+        // Only a host that must wait makes the load wait: the others load in the same turn.
+        const waiting = this.#host.ready?.(signal);
+        if (waiting) await waiting;
         const results = await Promise.allSettled(urls.map((url) => loader(url, options)));
         const feeds = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
         const failures = results.flatMap((r, i) =>

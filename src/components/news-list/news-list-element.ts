@@ -8,8 +8,7 @@ import type { FeedState } from '../../context.js';
 import { FeedController } from '../../controllers/feed-controller.js';
 import { LocaleController } from '../../controllers/locale-controller.js';
 import type { KabarError } from '../../data/errors.js';
-import { loadFeed } from '../../data/loader.js';
-import type { FeedLoader, LoadFeedOptions } from '../../data/loader.js';
+import type { FeedLoader } from '../../data/loader.js';
 import type { FeedItem } from '../../data/model.js';
 import type { KabarStrings } from '../../i18n/index.js';
 import { oneOf, wholeNumber } from '../../internal/attributes.js';
@@ -118,23 +117,8 @@ export class KabarNewsListElement extends LitElement {
    */
   @property() proxy = '';
 
-  /**
-   * Replaces the built-in loader (with `src`).
-   * @type {FeedLoader | undefined}
-   */
-  @property({ attribute: false })
-  get loader(): FeedLoader | undefined {
-    // A lazy list's load waits until it nears the viewport (its skeleton holds the place). The
-    // waiting loader stays in place afterwards, so coming near does not start a second load.
-    if (this.#deferredLoader || (this.loading === 'lazy' && !this.#near)) {
-      return (this.#deferredLoader ??= this.#deferred(this.#loader ?? loadFeed));
-    }
-    return this.#loader;
-  }
-  set loader(loader: FeedLoader | undefined) {
-    this.#loader = loader;
-    this.#deferredLoader = undefined;
-  }
+  /** Replaces the built-in loader (with `src`). */
+  @property({ attribute: false }) loader: FeedLoader | undefined;
 
   /**
    * `lazy` fetches the feed only when the list comes near the viewport (for lists below the
@@ -184,8 +168,6 @@ export class KabarNewsListElement extends LitElement {
   /** Articles shown with paging: a multiple of the page size. */
   #shown = 0;
   #images: 'auto' | 'off' = 'auto';
-  #loader: FeedLoader | undefined;
-  #deferredLoader: FeedLoader | undefined;
   /** A lazy list came near the viewport (or was never lazy). */
   #near = false;
   #nearWaiters: Array<() => void> = [];
@@ -203,7 +185,7 @@ export class KabarNewsListElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.#deferredLoader && !this.#near) this.#observe();
+    if (this.#nearWaiters.length > 0) this.#observe();
   }
 
   override disconnectedCallback(): void {
@@ -227,22 +209,21 @@ export class KabarNewsListElement extends LitElement {
     this.#observer.observe(this);
   }
 
-  /** `loader`, called once the list is near the viewport; an abort meanwhile rejects at once. */
-  #deferred(loader: FeedLoader): FeedLoader {
-    const deferred: FeedLoader = (url: string, options?: LoadFeedOptions) =>
-      new Promise<void>((resolve, reject) => {
-        const signal = options?.signal;
-        if (this.#near) return resolve();
-        const onAbort = () => reject(signal!.reason);
-        signal?.addEventListener('abort', onAbort, { once: true });
-        this.#nearWaiters.push(() => {
-          signal?.removeEventListener('abort', onAbort);
-          resolve();
-        });
-        this.#observe();
-      }).then(() => loader(url, options));
-    if (loader.peek) deferred.peek = loader.peek.bind(loader);
-    return deferred;
+  /**
+   * @internal Resolves when the feed is wanted: at once, or for a lazy list once it nears the
+   * viewport (its skeleton holds the place meanwhile). An abort meanwhile rejects at once.
+   */
+  ready(signal: AbortSignal): Promise<void> | undefined {
+    if (this.#near || this.loading !== 'lazy') return undefined;
+    return new Promise<void>((resolve, reject) => {
+      const onAbort = () => reject(signal.reason);
+      signal.addEventListener('abort', onAbort, { once: true });
+      this.#nearWaiters.push(() => {
+        signal.removeEventListener('abort', onAbort);
+        resolve();
+      });
+      this.#observe();
+    });
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
