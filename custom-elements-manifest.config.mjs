@@ -8,6 +8,8 @@ function publicApiOnly() {
   return {
     name: 'kabar-public-api-only',
     packageLinkPhase({ customElementsManifest }) {
+      // Files are read in the order the file system lists them: sort so the manifest is stable.
+      customElementsManifest.modules.sort((a, b) => a.path.localeCompare(b.path));
       for (const mod of customElementsManifest.modules) {
         for (const declaration of mod.declarations ?? []) {
           // `dispatchEvent(new KabarXEvent(...))` is seen as an event with a type but no name;

@@ -1,3 +1,4 @@
+import minifyLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
@@ -18,6 +19,27 @@ export const terserOptions = {
   mangle: { properties: { regex: /^__/ } },
   format: { comments: false },
 };
+
+/**
+ * Minifies the markup in `html` and the rules in `css` templates. Whitespace between inline
+ * elements is kept as one space (`conservativeCollapse`): it separates words on screen.
+ */
+export const literals = () =>
+  minifyLiterals({
+    include: ['src/**/*.ts'],
+    failOnError: true,
+    options: {
+      minifyOptions: {
+        caseSensitive: true,
+        collapseWhitespace: true,
+        conservativeCollapse: true,
+        minifyCSS: { minify: true },
+        removeComments: true,
+        removeAttributeQuotes: false,
+        decodeEntities: false,
+      },
+    },
+  });
 
 export default [
   {
@@ -41,11 +63,15 @@ export default [
       sourcemap: true,
     },
     plugins: [
+      literals(),
       typescript({ tsconfig: './tsconfig.json', outDir: 'dist', declaration: true, declarationMap: true }),
     ],
   },
   {
     input: 'src/define.ts',
+    // The chunks import what they share with the entry from the entry itself, not from a
+    // second chunk that would make kabar.min.js a facade.
+    preserveEntrySignatures: 'allow-extension',
     // One file plus chunks loaded on demand (DOMPurify, only when an element renders HTML).
     output: {
       dir: 'dist',
@@ -56,6 +82,7 @@ export default [
     },
     plugins: [
       resolve(production),
+      literals(),
       typescript({ tsconfig: './tsconfig.json', outDir: 'dist', declaration: false, sourceMap: true }),
       terser(terserOptions),
     ],

@@ -6,7 +6,7 @@
  * To add a measurement, add an entry to `measurements`: `run(context, index)` returns a number
  * in `unit` (milliseconds unless said otherwise).
  */
-import { clearFeedCache, parseFeed } from '../dist/kabar.min.js';
+import { clearFeedCache, readFeed } from '../dist/kabar.min.js';
 import { GENERATORS } from './feed.mjs';
 
 const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
@@ -16,7 +16,7 @@ const FEED_URL = 'https://bench.example.go.id/feed/';
 
 /** The parsers compared, each `(text) => items` (sync or async). Others come from the bench script. */
 function parsers() {
-  const list = [{ name: 'kabar', parse: (text) => parseFeed(text, { url: FEED_URL }).items }];
+  const list = [{ name: 'kabar', parse: async (text) => (await readFeed(text, { url: FEED_URL })).items }];
   const others = window.benchParsers ?? {};
   if (others.feedsmith) {
     list.push({

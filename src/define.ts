@@ -1,6 +1,7 @@
 /**
  * Registers every Kabar element. The entry of `dist/kabar.min.js`, which also re-exports the
- * whole API so a page can `import { parseFeed } from '.../kabar.min.js'`.
+ * API so a page can `import { readFeed } from '.../kabar.min.js'` (feed readers load on demand:
+ * the synchronous `parseFeed`, which holds them all, is only in the npm entry).
  */
 import './components/feed/kabar-feed.js';
 import './components/news-list/kabar-news-list.js';
@@ -9,4 +10,4 @@ import './components/comments/kabar-comments.js';
 import './components/share-bar/kabar-share-bar.js';
 import './components/poll/kabar-poll.js';
 
-export * from './index.js';
+export * from './api.js';

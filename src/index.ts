@@ -2,29 +2,7 @@
  * Kabar without side effects: element classes, events, contexts and the data layer. Import
  * `kabar/define.js` (or a component's registration module) to register the tags.
  */
-export { KabarFeedElement } from './components/feed/feed-element.js';
-export { KabarNewsListElement } from './components/news-list/news-list-element.js';
-export { KabarArticleCardElement } from './components/article-card/article-card-element.js';
-export { KabarCommentsElement } from './components/comments/comments-element.js';
-export { registerCommentsProvider } from './components/comments/providers/provider.js';
-export type {
-  CommentsContext,
-  CommentsProvider,
-  CommentsProviderSource,
-} from './components/comments/providers/provider.js';
-export { KabarShareBarElement } from './components/share-bar/share-bar-element.js';
-export { KabarPollElement } from './components/poll/poll-element.js';
-export { KabarVoteEvent } from './events/kabar-vote.js';
-export { KabarLoadEvent } from './events/kabar-load.js';
-export { KabarCommentsLoadEvent } from './events/kabar-comments-load.js';
-export { KabarErrorEvent } from './events/kabar-error.js';
-export { KabarShareEvent } from './events/kabar-share.js';
-export { feedContext } from './context.js';
-export type { FeedState } from './context.js';
-export { LocaleController } from './controllers/locale-controller.js';
-export { FeedController } from './controllers/feed-controller.js';
-export { LANGUAGES, locales, toLanguage } from './i18n/index.js';
-export type { KabarLanguage, KabarStrings } from './i18n/index.js';
-export * from './types.js';
-export * from './data/index.js';
-export { VERSION } from './internal/version.js';
+export * from './api.js';
+/** Reads a feed synchronously with every reader (`readFeed` loads only the one it needs). */
+export { parseFeed } from './data/parse.js';
+export { toItem } from './data/format.js';

@@ -1,10 +1,9 @@
 /** The data layer: framework-free feed reading and loading. */
 export * from './model.js';
 export * from './errors.js';
-export { parseFeed } from './parse.js';
-export type { ParseFeedOptions } from './parse.js';
+export { readFeed } from './read.js';
+export type { ParseFeedOptions } from './parse-with.js';
 export type { FeedFormatReader, HeaderReader, ParseContext, RawItem } from './format.js';
-export { toItem } from './format.js';
 export {
   loadFeed,
   clearFeedMemory,

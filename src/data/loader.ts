@@ -11,7 +11,7 @@ import type { StoredFeed } from './cache.js';
 import { decodeBody } from './decode.js';
 import { KabarFetchError } from './errors.js';
 import type { Feed, FeedFormat } from './model.js';
-import { parseFeed } from './parse.js';
+import { preloadReader, readFeed } from './read.js';
 
 export interface LoadFeedOptions {
   /** Aborts this caller's interest; the request stops when nobody is waiting for it. */
@@ -143,14 +143,15 @@ async function attempt(options: Attempt): Promise<{ feed: Feed; fresh: StoredFee
         retryAfter: retryAfterSeconds(response.headers.get('Retry-After')),
       });
     }
+    const contentType = response.headers.get('Content-Type');
+    preloadReader(contentType, format);
     let bytes: ArrayBuffer;
     try {
       bytes = await response.arrayBuffer();
     } catch (cause) {
       throw await fetchFailure(url, target, cause, timedOut, signal);
     }
-    const contentType = response.headers.get('Content-Type');
-    const feed = parseFeed(decodeBody(bytes, contentType), {
+    const feed = await readFeed(decodeBody(bytes, contentType), {
       // Through a proxy, relative links still belong to the feed's own address.
       url: target === url ? response.url || url : url,
       contentType: contentType ?? '',

@@ -2,7 +2,8 @@
  * Feeds for the stories, from the fixture files in `stories/fixtures/` (served with the
  * stories as `/fixtures/…`). Loaders answer from memory: a story never touches the network.
  */
-import { KabarFetchError, parseFeed } from '../../src/data/index.js';
+import { KabarFetchError } from '../../src/data/index.js';
+import { parseFeed } from '../../src/data/parse.js';
 import type { Feed, FeedItem, FeedLoader, KabarErrorKind } from '../../src/data/index.js';
 import beritaXml from '../fixtures/berita.xml?raw';
 

@@ -1,0 +1,65 @@
+import type { FeedFormatReader } from './format.js';
+import type { Feed, FeedFormat } from './model.js';
+import { parseWith, trimStart } from './parse-with.js';
+import type { ParseFeedOptions } from './parse-with.js';
+
+interface ReaderGroup {
+  readers: FeedFormatReader[];
+  isXml?: (text: string) => boolean;
+}
+
+/**
+ * The readers, in two groups loaded on demand: a page whose feeds are all RSS never downloads
+ * the JSON readers, and the other way round. `import()` keeps each module once, so a group is
+ * fetched once per page.
+ */
+const xml = (): Promise<ReaderGroup> => withShared(import('./readers-xml.js'));
+const json = (): Promise<ReaderGroup> => withShared(import('./readers-json.js'));
+
+/**
+ * The normalization both groups use is a chunk of its own in the bundle: asking for it at the
+ * same time fetches it alongside the group, not after the group's code names it.
+ */
+const withShared = async (group: Promise<ReaderGroup>): Promise<ReaderGroup> =>
+  (await Promise.all([group, import('./format.js')]))[0];
+
+const JSON_FORMATS: readonly FeedFormat[] = ['json-feed', 'wordpress', 'jabarprov'];
+
+/**
+ * The groups that may read a response, from the forced format, the text or the content type:
+ * one group when it is clear, both when it is not (both are asked, as `parseFeed` would).
+ */
+function groupsFor(
+  format: FeedFormat | undefined,
+  text: string,
+  contentType = '',
+): Array<() => Promise<ReaderGroup>> {
+  if (format) return [JSON_FORMATS.includes(format) ? json : xml];
+  const first = trimStart(text.slice(0, 1024))[0] ?? (/json/i.test(contentType) ? '{' : '<');
+  return first === '<' ? [xml] : first === '{' || first === '[' ? [json] : [xml, json];
+}
+
+/**
+ * Starts loading the reader a response will need as soon as its Content-Type is known, so the
+ * download overlaps the body's. Only a hint: `readFeed` decides from the text.
+ */
+export function preloadReader(contentType: string | null, format?: FeedFormat): void {
+  void groupsFor(format, '', contentType ?? '')[0]!().catch(() => undefined);
+}
+
+/**
+ * Reads a feed in any supported format into Kabar's model, loading only the reader it needs
+ * (the one-file bundle keeps the readers in chunks of their own). Rejects as `parseFeed`
+ * throws: `KabarParseError` with kind `empty`, `html`, `format` or `parse`.
+ */
+export async function readFeed(text: string, options: ParseFeedOptions = {}): Promise<Feed> {
+  const groups = await Promise.all(
+    groupsFor(options.format, text, options.contentType).map((load) => load()),
+  );
+  return parseWith(
+    groups.flatMap((group) => group.readers),
+    text,
+    options,
+    (raw) => groups.some((group) => group.isXml?.(raw)),
+  );
+}
