@@ -8,7 +8,7 @@ import typescript from '@rollup/plugin-typescript';
  *  - dist/**: one ES module per source module, `lit` and `@lit/*` external, with `.d.ts`
  *    files, for npm users and their bundlers;
  *  - dist/kabar.min.js: one minified, self-contained ES module for a `<script type="module">`,
- *    plus chunks it loads on demand (`kabar-purify-*.min.js`: the HTML sanitizer).
+ *    plus chunks it loads on demand (the HTML sanitizer, feed readers, comment providers).
  */
 const production = { exportConditions: ['production'] };
 

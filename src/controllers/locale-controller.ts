@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { locales, toLanguage } from '../i18n/index.js';
-import type { KabarLanguage, KabarStrings } from '../i18n/index.js';
+import { toLanguage } from '../i18n/language.js';
+import type { KabarLanguage, KabarStrings } from '../i18n/strings.js';
+import type { StringTables } from '../i18n/tables.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
@@ -14,11 +15,16 @@ const INTL_LOCALES: Record<KabarLanguage, string[]> = {
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
-const controllers = new Set<LocaleController>();
+/** What the page-wide observer tells of a `lang` change. */
+interface Resolver {
+  resolve(): void;
+}
+
+const controllers = new Set<Resolver>();
 let observer: MutationObserver | undefined;
 
 /** One observer for the page: `lang` changes are rare, and every widget needs to hear of them. */
-function watch(controller: LocaleController): void {
+function watch(controller: Resolver): void {
   controllers.add(controller);
   if (!observer) {
     observer = new MutationObserver(() => controllers.forEach((c) => c.resolve()));
@@ -30,7 +36,7 @@ function watch(controller: LocaleController): void {
   }
 }
 
-function unwatch(controller: LocaleController): void {
+function unwatch(controller: Resolver): void {
   controllers.delete(controller);
   if (controllers.size === 0) {
     observer?.disconnect();
@@ -52,13 +58,26 @@ export function langOf(el: Element): string {
  * Resolves the host's language (its `lang`, the nearest `[lang]`, then `<html lang>`), follows
  * changes to it, and formats dates and numbers with cached `Intl` objects.
  */
-export class LocaleController implements ReactiveController {
+export class LocaleController<
+  K extends keyof KabarStrings = keyof KabarStrings,
+> implements ReactiveController {
   readonly #host: Host;
+  readonly #tables: StringTables<K>;
   readonly #overrides: () => Partial<KabarStrings> | undefined;
   #lang: KabarLanguage = 'id';
+  #strings: Partial<Record<KabarLanguage, Pick<KabarStrings, K>>> = {};
 
-  constructor(host: Host, overrides: () => Partial<KabarStrings> | undefined = () => undefined) {
+  /**
+   * `tables` are the string groups the host uses (from `i18n/tables.js`), so a host bundled
+   * alone carries only its own words; `overrides` returns the host's replacements, if any.
+   */
+  constructor(
+    host: Host,
+    tables: StringTables<K>,
+    overrides: () => Partial<KabarStrings> | undefined = () => undefined,
+  ) {
     this.#host = host;
+    this.#tables = tables;
     this.#overrides = overrides;
     host.addController(this);
   }
@@ -69,9 +88,16 @@ export class LocaleController implements ReactiveController {
   }
 
   /** The strings for the language, with the host's overrides on top. */
-  get strings(): KabarStrings {
+  get strings(): Pick<KabarStrings, K> {
+    const lang = this.#lang;
+    const strings = (this.#strings[lang] ??= Object.fromEntries(
+      Object.entries(this.#tables).map(([group, table]) => [
+        group,
+        (table as Record<KabarLanguage, unknown>)[lang],
+      ]),
+    ) as Pick<KabarStrings, K>);
     const overrides = this.#overrides();
-    return overrides ? { ...locales[this.#lang], ...overrides } : locales[this.#lang];
+    return overrides ? { ...strings, ...overrides } : strings;
   }
 
   hostConnected(): void {

@@ -1,20 +1,11 @@
-import { en } from './locales/en.js';
-import { id } from './locales/id.js';
-import { su } from './locales/su.js';
+import * as en from './locales/en.js';
+import * as id from './locales/id.js';
+import * as su from './locales/su.js';
 import type { KabarLanguage, KabarStrings } from './strings.js';
 
 export { LANGUAGES } from './strings.js';
 export type { KabarLanguage, KabarStrings } from './strings.js';
 
-export const locales: Record<KabarLanguage, KabarStrings> = { id, en, su };
+export const locales: Record<KabarLanguage, KabarStrings> = { id: { ...id }, en: { ...en }, su: { ...su } };
 
-/**
- * Maps a BCP 47 tag to a shipped language: `en-GB` → `en`, `sun` → `su`, the old `in` → `id`.
- * Anything else is Indonesian, Kabar's default.
- */
-export function toLanguage(tag: string | null | undefined): KabarLanguage {
-  const primary = (tag ?? '').trim().toLowerCase().split(/[-_]/)[0];
-  if (primary === 'en') return 'en';
-  if (primary === 'su' || primary === 'sun') return 'su';
-  return 'id';
-}
+export { toLanguage } from './language.js';

@@ -497,7 +497,7 @@ describe('<kabar-share-bar>', () => {
     it('takes string overrides', async () => {
       const el = await fixture<KabarShareBarElement>(
         html`<kabar-share-bar
-          .strings=${{ shareBar: { ...(await import('../../src/i18n/locales/id.js')).id.shareBar, label: 'Sebarkan' } }}
+          .strings=${{ shareBar: { ...(await import('../../src/i18n/locales/id.js')).shareBar, label: 'Sebarkan' } }}
         ></kabar-share-bar>`,
       );
       expect(shadow(el).querySelector('[part="label"]')!.textContent).to.equal('Sebarkan');

@@ -4,7 +4,8 @@ import { property } from 'lit/decorators.js';
 import { LocaleController } from '../../controllers/locale-controller.js';
 import { parseDate } from '../../data/date.js';
 import type { FeedItem } from '../../data/model.js';
-import type { KabarStrings } from '../../i18n/index.js';
+import type { KabarStrings } from '../../i18n/strings.js';
+import { articleStrings } from '../../i18n/tables.js';
 import { oneOf, wholeNumber } from '../../internal/attributes.js';
 import { sanitizeHtml } from '../../internal/sanitize.js';
 import { hostStyles } from '../../internal/styles.js';
@@ -102,7 +103,7 @@ export class KabarArticleCardElement extends LitElement {
   /** Replaces some of the built-in strings. */
   @property({ attribute: false }) strings: Partial<KabarStrings> | undefined;
 
-  readonly #locale = new LocaleController(this, () => this.strings);
+  readonly #locale = new LocaleController(this, { article: articleStrings }, () => this.strings);
   /** The sanitized HTML on screen, and the source it came from. */
   #body: { html: string; nodes: Node[] } | undefined;
   #sanitizing: string | undefined;

@@ -9,7 +9,7 @@ import type { ArticleCardLayout } from '../../types.js';
 
 export interface ArticleTemplateOptions {
   layout: ArticleCardLayout;
-  locale: LocaleController;
+  locale: LocaleController<'article'>;
   /** Heading level of the title: 3 under a list heading, configurable on a lone card. */
   level?: 2 | 3 | 4;
   /** The category to show: a list filtered by one category shows that one. */

@@ -7,7 +7,8 @@ import type { KabarError } from '../../data/errors.js';
 import { safeUrl } from '../../data/url.js';
 import { KabarCommentsLoadEvent } from '../../events/kabar-comments-load.js';
 import { KabarErrorEvent } from '../../events/kabar-error.js';
-import type { KabarStrings } from '../../i18n/index.js';
+import type { KabarStrings } from '../../i18n/strings.js';
+import { commentsStrings, retryStrings } from '../../i18n/tables.js';
 import { oneOf } from '../../internal/attributes.js';
 import { hostStyles } from '../../internal/styles.js';
 import { COMMENTS_LOAD_MODES } from '../../types.js';
@@ -121,7 +122,11 @@ export class KabarCommentsElement extends LitElement {
   /** Replaces some of the built-in strings. */
   @property({ attribute: false }) strings: Partial<KabarStrings> | undefined;
 
-  readonly #locale = new LocaleController(this, () => this.strings);
+  readonly #locale = new LocaleController(
+    this,
+    { comments: commentsStrings, retry: retryStrings },
+    () => this.strings,
+  );
   #status: Status = 'idle';
   #error: KabarError | undefined;
   #adapter: CommentsProvider | undefined;

@@ -10,7 +10,8 @@ import { LocaleController } from '../../controllers/locale-controller.js';
 import type { KabarError } from '../../data/errors.js';
 import type { FeedLoader } from '../../data/loader.js';
 import type { FeedItem } from '../../data/model.js';
-import type { KabarStrings } from '../../i18n/index.js';
+import type { KabarStrings } from '../../i18n/strings.js';
+import { articleStrings, errorStrings, newsListStrings, retryStrings } from '../../i18n/tables.js';
 import { oneOf, wholeNumber } from '../../internal/attributes.js';
 import { hostStyles } from '../../internal/styles.js';
 import { NEWS_LIST_LAYOUTS } from '../../types.js';
@@ -160,7 +161,11 @@ export class KabarNewsListElement extends LitElement {
   @state()
   protected contextState: FeedState | undefined;
 
-  readonly #locale = new LocaleController(this, () => this.strings);
+  readonly #locale = new LocaleController(
+    this,
+    { newsList: newsListStrings, error: errorStrings, retry: retryStrings, article: articleStrings },
+    () => this.strings,
+  );
   readonly #feed = new FeedController(this);
   #layout: NewsListLayout = 'list';
   #limit = 10;

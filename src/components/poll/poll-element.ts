@@ -16,7 +16,8 @@ import {
 import type { Poll, StoredVote, VoteStorage } from '../../data/poll.js';
 import { KabarErrorEvent } from '../../events/kabar-error.js';
 import { KabarVoteEvent } from '../../events/kabar-vote.js';
-import type { KabarStrings } from '../../i18n/index.js';
+import type { KabarStrings } from '../../i18n/strings.js';
+import { pollStrings, retryStrings } from '../../i18n/tables.js';
 import { wholeNumber } from '../../internal/attributes.js';
 import { hostStyles } from '../../internal/styles.js';
 import { pollStyles } from './poll.styles.js';
@@ -83,7 +84,11 @@ export class KabarPollElement extends LitElement {
    */
   @property({ attribute: false }) storage: VoteStorage | null | undefined;
 
-  readonly #locale = new LocaleController(this, () => this.strings);
+  readonly #locale = new LocaleController(
+    this,
+    { poll: pollStrings, retry: retryStrings },
+    () => this.strings,
+  );
   #store = new VoteStore();
   #choice = '';
   #submitting = false;

@@ -6,7 +6,8 @@ import { KabarError } from '../../data/errors.js';
 import { safeUrl } from '../../data/url.js';
 import { KabarErrorEvent } from '../../events/kabar-error.js';
 import { KabarShareEvent } from '../../events/kabar-share.js';
-import type { KabarStrings } from '../../i18n/index.js';
+import type { KabarStrings } from '../../i18n/strings.js';
+import { shareBarStrings } from '../../i18n/tables.js';
 import { oneOf, tokenList, warnAttribute } from '../../internal/attributes.js';
 import { hostStyles } from '../../internal/styles.js';
 import { SHARE_BAR_LAYOUTS, SHARE_NATIVE_MODES, SHARE_NETWORKS } from '../../types.js';
@@ -97,7 +98,7 @@ export class KabarShareBarElement extends LitElement {
   /** Replaces some of the built-in strings. */
   @property({ attribute: false }) strings: Partial<KabarStrings> | undefined;
 
-  readonly #locale = new LocaleController(this, () => this.strings);
+  readonly #locale = new LocaleController(this, { shareBar: shareBarStrings }, () => this.strings);
   #url = '';
   #networks: readonly ShareNetwork[] = SHARE_NETWORKS;
   #layout: ShareBarLayout = 'row';
