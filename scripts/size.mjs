@@ -7,8 +7,13 @@
  *    bundled in memory from the per-module output (`dist/components/**`) with Lit, minified with
  *    the same terser options as the build.
  *
+ * Lines not yet within budget have a ceiling (`CEILINGS`): today's size, rounded up. `--check`
+ * fails a line over its ceiling, or over its budget when it has no ceiling, so no change makes
+ * Kabar heavier while the budgets are worked towards. Lower a ceiling when a line shrinks and
+ * delete it once the line is within budget.
+ *
  *   npm run size               prints the table
- *   npm run size -- --check    exits 1 when a line is over its budget
+ *   npm run size -- --check    exits 1 when a line is over its ceiling (or budget)
  *   npm run size -- --json     prints the figures as JSON (used by `npm run bench`)
  */
 import { spawnSync } from 'node:child_process';
@@ -24,6 +29,18 @@ import { terserOptions } from '../rollup.config.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const KB = 1024;
+
+/** Ceilings in KB for the lines over budget, by line name (chunks without their hash). */
+const CEILINGS = {
+  'dist/kabar.min.js': 33.3,
+  'dist/kabar-purify.min.js': 12.0,
+  'on demand, most one page loads': 17.0,
+  'news list + article card + data layer': 21.5,
+  'share bar': 11.1,
+};
+
+/** A chunk's name without its content hash: `kabar-purify-D6XHEs54.min.js` → `kabar-purify.min.js`. */
+const stable = (file) => file.replace(/-[\w-]{8}\.min\.js$/, '.min.js');
 
 /** Gzip level 9 size of a string or buffer, in bytes. */
 export const gzipSize = (code) => gzipSync(code, { level: 9 }).length;
@@ -73,8 +90,21 @@ export async function measureSizes() {
     .sort();
   for (const file of chunks) {
     const bytes = gzipSize(await readFile(join(root, 'dist', file)));
-    lines.push({ name: `dist/${file}`, budget: 10 * KB, bytes, note: 'loaded on demand' });
+    lines.push({ name: `dist/${stable(file)}`, budget: 10 * KB, bytes, note: 'loaded on demand' });
   }
+  // The most one page loads on demand: the larger reader group with the normalization both
+  // use, the sanitizer, and one comments provider.
+  const chunk = (name) => lines.find((l) => l.name === `dist/kabar-${name}.min.js`)?.bytes ?? 0;
+  lines.push({
+    name: 'on demand, most one page loads',
+    budget: 10 * KB,
+    bytes:
+      Math.max(chunk('readers-xml'), chunk('readers-json')) +
+      chunk('format') +
+      chunk('purify') +
+      Math.max(chunk('disqus'), chunk('giscus')),
+    note: 'feed readers + sanitizer + a comments provider',
+  });
   const list = await bundle([
     'dist/components/news-list/kabar-news-list.js',
     'dist/components/article-card/kabar-article-card.js',
@@ -87,6 +117,7 @@ export async function measureSizes() {
   });
   const share = await bundle(['dist/components/share-bar/kabar-share-bar.js']);
   lines.push({ name: 'share bar', budget: 9 * KB, bytes: share.bytes, note: 'per-module output + Lit' });
+  for (const line of lines) if (CEILINGS[line.name]) line.ceiling = CEILINGS[line.name] * KB;
   return lines;
 }
 
@@ -97,7 +128,10 @@ export function formatSizes(lines) {
   const width = Math.max(...lines.map((l) => l.name.length));
   const out = [`  ${'gzip -9'.padEnd(width)}  ${'size'.padStart(9)}  ${'budget'.padStart(8)}  status`];
   for (const l of lines) {
-    const status = l.bytes <= l.budget ? 'ok' : `OVER by ${fmt(l.bytes - l.budget)}`;
+    const status =
+      l.bytes <= l.budget
+        ? 'ok'
+        : `OVER by ${fmt(l.bytes - l.budget)}${l.ceiling ? (l.bytes <= l.ceiling ? `, under its ceiling ${fmt(l.ceiling)}` : `, OVER its ceiling ${fmt(l.ceiling)}`) : ''}`;
     out.push(
       `  ${l.name.padEnd(width)}  ${fmt(l.bytes).padStart(9)}  ${fmt(l.budget).padStart(8)}  ${status}${l.note ? `  (${l.note})` : ''}`,
     );
@@ -114,9 +148,11 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     for (const line of formatSizes(lines)) console.log(line);
     console.log('');
   }
-  const over = lines.filter((l) => l.bytes > l.budget);
-  if (process.argv.includes('--check') && over.length) {
-    console.error(`${over.length} over budget: ${over.map((l) => l.name).join(', ')}`);
+  const failed = lines.filter((l) => l.bytes > (l.ceiling ?? l.budget));
+  if (process.argv.includes('--check') && failed.length) {
+    console.error(
+      `${failed.length} grew past its limit: ${failed.map((l) => `${l.name} (${fmt(l.bytes)} > ${fmt(l.ceiling ?? l.budget)})`).join(', ')}`,
+    );
     process.exit(1);
   }
 }
