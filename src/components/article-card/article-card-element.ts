@@ -19,7 +19,8 @@ import { renderArticle } from './article-template.js';
  *
  * Give it an `article` (an item of a parsed feed) or plain attributes. Feed text is always
  * rendered as text and URLs are limited to http(s), whatever the source. With `content`, the
- * article's HTML is shown after DOMPurify (loaded on demand) has sanitized it.
+ * article's HTML is shown once sanitized, by the browser's HTML Sanitizer API or, where there
+ * is none, DOMPurify (either loaded on demand).
  *
  * @summary One news article as a card.
  * @tagname kabar-article-card
