@@ -1,5 +1,9 @@
 /** Allowed attribute values, shared by the elements, their stories and their tests. */
 
+/** Values of `loading` on widgets that fetch: `lazy` waits until the widget nears the viewport. */
+export const LOADING_MODES = ['eager', 'lazy'] as const;
+export type LoadingMode = (typeof LOADING_MODES)[number];
+
 /** `<kabar-news-list layout>`. */
 export const NEWS_LIST_LAYOUTS = ['list', 'grid', 'compact'] as const;
 export type NewsListLayout = (typeof NEWS_LIST_LAYOUTS)[number];

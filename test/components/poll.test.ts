@@ -111,6 +111,49 @@ describe('<kabar-poll>', () => {
     });
   });
 
+  describe('loading="lazy"', () => {
+    const requests = (tag: string) =>
+      performance.getEntriesByType('resource').filter((entry) => entry.name.includes(tag)).length;
+
+    it('fetches only when it nears the viewport, with its loading box in place', async () => {
+      const tag = `lazy=${Math.random()}`;
+      const page = await fixture<HTMLElement>(html`
+        <div>
+          <div style="height: 4000px"></div>
+          <kabar-poll src=${`${CLOSED}?${tag}`} loading="lazy" .storage=${memoryStorage()}></kabar-poll>
+        </div>
+      `);
+      const el = page.querySelector<KabarPollElement>('kabar-poll')!;
+      await el.updateComplete;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(requests(tag)).to.equal(0);
+      expect($(el, 'section')!.getAttribute('aria-busy')).to.equal('true');
+      el.scrollIntoView();
+      await until(() => $(el, '.results') !== null);
+      expect(requests(tag)).to.equal(1);
+      window.scrollTo(0, 0);
+    });
+
+    it('loads at once by default, and when it is switched to eager', async () => {
+      const lazyTag = `switched=${Math.random()}`;
+      const eagerTag = `default=${Math.random()}`;
+      const page = await fixture<HTMLElement>(html`
+        <div>
+          <div style="height: 4000px"></div>
+          <kabar-poll src=${`${CLOSED}?${lazyTag}`} loading="lazy" .storage=${memoryStorage()}></kabar-poll>
+          <kabar-poll src=${`${CLOSED}?${eagerTag}`} .storage=${memoryStorage()}></kabar-poll>
+        </div>
+      `);
+      const [lazy, eager] = page.querySelectorAll<KabarPollElement>('kabar-poll');
+      await until(() => $(eager!, '.results') !== null);
+      expect(requests(eagerTag)).to.equal(1);
+      expect(requests(lazyTag)).to.equal(0);
+      lazy!.loading = 'eager';
+      await until(() => $(lazy!, '.results') !== null);
+      expect(requests(lazyTag)).to.equal(1);
+    });
+  });
+
   describe('no poll', () => {
     it('answers 204 with "Tidak ada polling untuk saat ini." in Indonesian', async () => {
       const el = await mount(NONE);

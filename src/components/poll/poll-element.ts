@@ -3,6 +3,7 @@ import type { PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import { LocaleController } from '../../controllers/locale-controller.js';
+import { NearController } from '../../controllers/near-controller.js';
 import { KabarError, toKabarError } from '../../data/errors.js';
 import {
   VoteStore,
@@ -18,8 +19,10 @@ import { KabarErrorEvent } from '../../events/kabar-error.js';
 import { KabarVoteEvent } from '../../events/kabar-vote.js';
 import type { KabarStrings } from '../../i18n/strings.js';
 import { pollStrings, retryStrings } from '../../i18n/tables.js';
-import { wholeNumber } from '../../internal/attributes.js';
+import { oneOf, wholeNumber } from '../../internal/attributes.js';
 import { hostStyles } from '../../internal/styles.js';
+import { LOADING_MODES } from '../../types.js';
+import type { LoadingMode } from '../../types.js';
 import { pollStyles } from './poll.styles.js';
 
 const isAbort = (error: unknown) => error instanceof DOMException && error.name === 'AbortError';
@@ -75,6 +78,12 @@ export class KabarPollElement extends LitElement {
   /** Milliseconds before a request is given up. */
   @property({ type: Number }) timeout = 10_000;
 
+  /**
+   * `eager` (default) loads the poll at once; `lazy` waits until the poll nears the viewport
+   * (for a poll below the first screen), showing its loading box meanwhile.
+   */
+  @property() loading: LoadingMode = 'eager';
+
   /** Replaces some of the built-in strings. */
   @property({ attribute: false }) strings: Partial<KabarStrings> | undefined;
 
@@ -88,6 +97,10 @@ export class KabarPollElement extends LitElement {
     this,
     { poll: pollStrings, retry: retryStrings },
     () => this.strings,
+  );
+  readonly #near = new NearController(
+    this,
+    () => oneOf(this, 'loading', this.loading, LOADING_MODES, 'eager') === 'lazy',
   );
   #store = new VoteStore();
   #choice = '';
@@ -112,6 +125,8 @@ export class KabarPollElement extends LitElement {
       } catch {
         throw new KabarError('invalid-url', `"${src}" is not a URL.`, { url: src });
       }
+      const near = this.#near.ready(signal);
+      if (near) await near;
       try {
         const poll = await fetchPoll(url, { signal, timeout });
         if (poll) this.#resume(poll);
