@@ -53,6 +53,8 @@ export function preloadReader(contentType: string | null, format?: FeedFormat): 
  * throws: `KabarParseError` with kind `empty`, `html`, `format` or `parse`.
  */
 export async function readFeed(text: string, options: ParseFeedOptions = {}): Promise<Feed> {
+  // An empty body needs no reader to be refused.
+  if (!text.trim()) return parseWith([], text, options);
   const groups = await Promise.all(
     groupsFor(options.format, text, options.contentType).map((load) => load()),
   );
