@@ -205,14 +205,6 @@ export function collapse(text: string): string {
   return text.replace(/[\s\u00a0\u200b]+/g, ' ').trim();
 }
 
-/** Shortens plain text at a word boundary, adding an ellipsis. */
-export function truncate(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,.;:!?-]+$/, '')}…`;
-}
-
 /** The first `<img src>` of an HTML fragment, for feeds that carry their picture only inline. */
 export function firstImage(html: string | undefined): string | undefined {
   if (!html) return undefined;
