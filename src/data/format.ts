@@ -2,6 +2,9 @@ import type { Feed, FeedAuthor, FeedFormat, FeedItem } from './model.js';
 import { collapse, decodeEntities, firstImage, htmlToText } from './text.js';
 import { resolveWebUrl } from './url.js';
 
+// `readFeed` loads this module beside a group of readers and detects with what it loaded.
+export { parseWith } from './parse-with.js';
+
 /** What a parser is told besides the text. */
 export interface ParseContext {
   /** The feed's URL: the base for relative links. */

@@ -1,7 +1,7 @@
+import { KabarParseError } from './errors.js';
 import type { FeedFormatReader } from './format.js';
 import type { Feed, FeedFormat } from './model.js';
-import { parseWith, trimStart } from './parse-with.js';
-import type { ParseFeedOptions } from './parse-with.js';
+import type { ParseFeedOptions, parseWith } from './parse-with.js';
 
 interface ReaderGroup {
   readers: FeedFormatReader[];
@@ -13,15 +13,14 @@ interface ReaderGroup {
  * the JSON readers, and the other way round. `import()` keeps each module once, so a group is
  * fetched once per page.
  */
-const xml = (): Promise<ReaderGroup> => withShared(import('./readers-xml.js'));
-const json = (): Promise<ReaderGroup> => withShared(import('./readers-json.js'));
+const xml = (): Promise<ReaderGroup> => import('./readers-xml.js');
+const json = (): Promise<ReaderGroup> => import('./readers-json.js');
 
 /**
- * The normalization both groups use is a chunk of its own in the bundle: asking for it at the
- * same time fetches it alongside the group, not after the group's code names it.
+ * The normalization and detection both groups use (`format.ts`) are a chunk of their own in the
+ * bundle: asked for beside the group, it is fetched alongside it, not after the group names it.
  */
-const withShared = async (group: Promise<ReaderGroup>): Promise<ReaderGroup> =>
-  (await Promise.all([group, import('./format.js')]))[0];
+const shared = (): Promise<{ parseWith: typeof parseWith }> => import('./format.js');
 
 const JSON_FORMATS: readonly FeedFormat[] = ['json-feed', 'wordpress', 'jabarprov'];
 
@@ -35,7 +34,7 @@ function groupsFor(
   contentType = '',
 ): Array<() => Promise<ReaderGroup>> {
   if (format) return [JSON_FORMATS.includes(format) ? json : xml];
-  const first = trimStart(text.slice(0, 1024))[0] ?? (/json/i.test(contentType) ? '{' : '<');
+  const first = /[^\s\uFEFF]/.exec(text.slice(0, 1024))?.[0] ?? (/json/i.test(contentType) ? '{' : '<');
   return first === '<' ? [xml] : first === '{' || first === '[' ? [json] : [xml, json];
 }
 
@@ -44,7 +43,7 @@ function groupsFor(
  * download overlaps the body's. Only a hint: `readFeed` decides from the text.
  */
 export function preloadReader(contentType: string | null, format?: FeedFormat): void {
-  void groupsFor(format, '', contentType ?? '')[0]!().catch(() => undefined);
+  void Promise.all([groupsFor(format, '', contentType ?? '')[0]!(), shared()]).catch(() => undefined);
 }
 
 /**
@@ -54,10 +53,11 @@ export function preloadReader(contentType: string | null, format?: FeedFormat): 
  */
 export async function readFeed(text: string, options: ParseFeedOptions = {}): Promise<Feed> {
   // An empty body needs no reader to be refused.
-  if (!text.trim()) return parseWith([], text, options);
-  const groups = await Promise.all(
-    groupsFor(options.format, text, options.contentType).map((load) => load()),
-  );
+  if (!text.trim()) throw new KabarParseError('empty', 'The response is empty.', { url: options.url });
+  const [{ parseWith }, ...groups] = await Promise.all([
+    shared(),
+    ...groupsFor(options.format, text, options.contentType).map((load) => load()),
+  ]);
   return parseWith(
     groups.flatMap((group) => group.readers),
     text,
