@@ -151,6 +151,8 @@ const NAMED: Record<string, number> = {
 };
 
 const ENTITY = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]{1,31}));?/g;
+/** XML's references end with `;`: `&copy=2` in a URL is text. */
+const XML_ENTITY = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]{1,31}));/g;
 
 function codePoint(n: number): string {
   // Surrogates, NUL and out-of-range numbers are what HTML replaces with U+FFFD.
@@ -158,30 +160,30 @@ function codePoint(n: number): string {
   return String.fromCodePoint(n);
 }
 
-/** Decodes numeric and known named entities; unknown names stay as written. */
+function entity(match: string, dec?: string, hex?: string, name?: string): string {
+  if (dec) return codePoint(parseInt(dec, 10));
+  if (hex) return codePoint(parseInt(hex, 16));
+  // `> 0`, not `!== undefined`: `&constructor;` must not find Object's prototype.
+  const n = NAMED[name!]!;
+  return n > 0 ? String.fromCharCode(n) : match;
+}
+
+/** Decodes numeric and known named entities, `;` optional as in HTML; unknown names stay as written. */
 export function decodeEntities(text: string): string {
-  if (!text.includes('&')) return text;
-  return text.replace(ENTITY, (match, dec?: string, hex?: string, name?: string) => {
-    if (dec) return codePoint(parseInt(dec, 10));
-    if (hex) return codePoint(parseInt(hex, 16));
-    const n = NAMED[name!];
-    return n === undefined ? match : String.fromCharCode(n);
-  });
+  return text.includes('&') ? text.replace(ENTITY, entity) : text;
 }
 
 /**
- * Rewrites HTML named entities as numeric references so an XML parser accepts a feed that
- * uses `&nbsp;` without declaring it. XML's own five stay as they are.
+ * Decodes the references of XML text: numeric ones, XML's five and the HTML names feeds use
+ * without declaring them. Unknown names and a bare `&` stay as written.
  */
-export function numericEntities(xml: string): string {
-  return xml.replace(/&([A-Za-z][A-Za-z0-9]{1,31});/g, (match, name: string) => {
-    if (name === 'amp' || name === 'lt' || name === 'gt' || name === 'quot' || name === 'apos') {
-      return match;
-    }
-    const n = NAMED[name];
-    // An unknown name would still break the parser: keep it visible as text instead.
-    return n === undefined ? `&amp;${name};` : `&#${n};`;
-  });
+export function decodeXml(text: string): string {
+  return text.includes('&') ? text.replace(XML_ENTITY, entity) : text;
+}
+
+/** Escapes text for HTML, in text or in a quoted attribute value. */
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 /** Elements whose text is never reader-visible content. */

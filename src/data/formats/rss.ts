@@ -4,79 +4,78 @@ import type { FeedFormatReader, ParseContext, RawItem } from '../format.js';
 import { parseAuthor, plain, toItem } from '../format.js';
 import type { Feed, FeedEnclosure } from '../model.js';
 import { resolveUrl, resolveWebUrl } from '../url.js';
-import { NS, childNamed, childText, childrenNamed, parseXml } from '../xml.js';
+import type { XmlElement } from '../xml.js';
+import { NS, attrNS, childNamed, childText, childrenNamed, parseXml, textOf, trimmed } from '../xml.js';
 
 /** The first image among media:* elements, in document order. */
-function mediaImage(elements: Iterable<Element>): string | undefined {
-  for (const child of elements) {
-    if (child.localName === 'thumbnail') return child.getAttribute('url') ?? undefined;
-    if (child.localName === 'content') {
-      const medium = child.getAttribute('medium');
-      const type = child.getAttribute('type') ?? '';
-      if (medium === 'image' || type.startsWith('image/') || (!medium && !type)) {
-        return child.getAttribute('url') ?? undefined;
-      }
+function mediaImage(elements: XmlElement[]): string | undefined {
+  for (const { name, attrs, children } of elements) {
+    if (name === 'thumbnail') return attrs['url'];
+    if (name === 'content') {
+      const medium = attrs['medium'];
+      const type = attrs['type'] ?? '';
+      if (medium === 'image' || type.startsWith('image/') || (!medium && !type)) return attrs['url'];
     }
-    if (child.localName === 'group') {
-      const inner = mediaImage([...child.children].filter((c) => c.namespaceURI === NS.media));
+    if (name === 'group') {
+      const inner = mediaImage(children.filter((c) => c.ns === NS.media));
       if (inner) return inner;
     }
   }
   return undefined;
 }
 
-function enclosure(el: Element): FeedEnclosure | undefined {
-  const url = el.getAttribute('url');
+function enclosure({ attrs }: XmlElement): FeedEnclosure | undefined {
+  const url = attrs['url'];
   if (!url) return undefined;
   const found: FeedEnclosure = { url };
-  const type = el.getAttribute('type');
-  const length = Number(el.getAttribute('length'));
+  const type = attrs['type'];
+  const length = Number(attrs['length']);
   if (type) found.type = type;
   if (length > 0) found.length = length;
   return found;
 }
 
 /** `xml:base` in scope for `el`, resolved against the outer base. */
-function baseOf(el: Element, fallback: string | undefined): string | undefined {
+function baseOf(el: XmlElement, fallback: string | undefined): string | undefined {
   const chain: string[] = [];
-  for (let node: Element | null = el; node; node = node.parentElement) {
-    const base = node.getAttributeNS(NS.xml, 'base');
+  for (let node: XmlElement | undefined = el; node; node = node.parent) {
+    const base = node.attrs['xml:base'];
     if (base) chain.unshift(base);
   }
   return chain.reduce<string | undefined>((acc, b) => resolveUrl(b, acc) ?? acc, fallback);
 }
 
-const text = (el: Element | undefined): string | undefined => el?.textContent?.trim() || undefined;
+const text = trimmed;
 
 /**
  * One pass over an item's children: each field keeps the first element of each kind, then the
  * kinds are taken in order of preference (plain RSS, then RSS 1.0, then Dublin Core, then Atom).
  */
-function readItem(item: Element): RawItem {
-  let guid: Element | undefined;
-  const title: (Element | undefined)[] = [];
-  const link: (Element | undefined)[] = [];
-  const description: (Element | undefined)[] = [];
-  let atomLink: Element | undefined;
-  let encoded: Element | undefined;
-  let pubDate: Element | undefined;
-  let dcDate: Element | undefined;
-  let atomUpdated: Element | undefined;
-  let dcModified: Element | undefined;
-  let itunesImage: Element | undefined;
-  let source: Element | undefined;
-  const plainAuthors: Element[] = [];
-  const dcCreators: Element[] = [];
-  const atomAuthors: Element[] = [];
-  const categories: Element[] = [];
-  const subjects: Element[] = [];
-  const media: Element[] = [];
+function readItem(item: XmlElement): RawItem {
+  let guid: XmlElement | undefined;
+  const title: (XmlElement | undefined)[] = [];
+  const link: (XmlElement | undefined)[] = [];
+  const description: (XmlElement | undefined)[] = [];
+  let atomLink: XmlElement | undefined;
+  let encoded: XmlElement | undefined;
+  let pubDate: XmlElement | undefined;
+  let dcDate: XmlElement | undefined;
+  let atomUpdated: XmlElement | undefined;
+  let dcModified: XmlElement | undefined;
+  let itunesImage: XmlElement | undefined;
+  let source: XmlElement | undefined;
+  const plainAuthors: XmlElement[] = [];
+  const dcCreators: XmlElement[] = [];
+  const atomAuthors: XmlElement[] = [];
+  const categories: XmlElement[] = [];
+  const subjects: XmlElement[] = [];
+  const media: XmlElement[] = [];
   const enc: FeedEnclosure[] = [];
   for (const child of item.children) {
-    const ns = child.namespaceURI;
+    const ns = child.ns;
     // 0: no namespace, 1: RSS 1.0, 2: Dublin Core.
     const rank = ns === null ? 0 : ns === NS.rss1 ? 1 : ns === NS.dc ? 2 : -1;
-    switch (child.localName) {
+    switch (child.name) {
       case 'title':
         if (rank >= 0) title[rank] ??= child;
         break;
@@ -132,8 +131,8 @@ function readItem(item: Element): RawItem {
     }
     if (ns === NS.media) media.push(child);
   }
-  const guidText = guid?.textContent?.trim();
-  const guidIsLink = guid?.getAttribute('isPermaLink') !== 'false' && /^https?:\/\//i.test(guidText ?? '');
+  const guidText = guid && textOf(guid).trim();
+  const guidIsLink = guid?.attrs['isPermaLink'] !== 'false' && /^https?:\/\//i.test(guidText ?? '');
   const imageEnclosure = enc.find((e) => e.type?.startsWith('image/'))?.url;
   return {
     id: guidText,
@@ -141,26 +140,22 @@ function readItem(item: Element): RawItem {
     link:
       text(link[0]) ??
       text(link[1]) ??
-      atomLink?.getAttribute('href') ??
+      atomLink?.attrs['href'] ??
       (guidIsLink ? guidText : undefined) ??
-      item.getAttributeNS(NS.rdf, 'about') ??
-      undefined,
+      attrNS(item, NS.rdf, 'about'),
     summary: text(description[0]) ?? text(description[1]) ?? text(description[2]),
     content: text(encoded),
     published: parseDate(text(pubDate) ?? text(dcDate)),
     updated: parseDate(text(atomUpdated) ?? text(dcModified)),
-    authors: [...plainAuthors, ...dcCreators, ...atomAuthors].flatMap(
-      (el) => parseAuthor(el.textContent ?? '') ?? [],
-    ),
-    categories: [...categories, ...subjects].map((c) => c.textContent ?? ''),
-    image: mediaImage(media) ?? imageEnclosure ?? itunesImage?.getAttribute('href') ?? undefined,
+    authors: [...plainAuthors, ...dcCreators, ...atomAuthors].flatMap((el) => parseAuthor(textOf(el)) ?? []),
+    categories: [...categories, ...subjects].map(textOf),
+    image: mediaImage(media) ?? imageEnclosure ?? itunesImage?.attrs['href'],
     enclosures: enc,
-    source: source?.textContent?.trim() || undefined,
+    source: text(source),
   };
 }
 
-function readChannel(doc: Document, context: ParseContext, format: 'rss' | 'rdf'): Feed {
-  const root = doc.documentElement;
+function readChannel(root: XmlElement, context: ParseContext, format: 'rss' | 'rdf'): Feed {
   const channel =
     childNamed(root, 'channel', format === 'rss' ? null : NS.rss1) ?? childNamed(root, 'channel');
   if (!channel) throw new KabarParseError('parse', 'The RSS document has no channel.', { url: context.url });
@@ -194,11 +189,7 @@ export const rss: FeedFormatReader = {
     return /rss\+xml/.test(contentType) ? 0.6 : 0;
   },
   parse(text, context) {
-    const doc = parseXml(text, context.url);
-    if (doc.documentElement.localName !== 'rss') {
-      throw new KabarParseError('format', 'The document is not RSS.', { url: context.url });
-    }
-    return readChannel(doc, context, 'rss');
+    return readChannel(parseXml(text, context.url, 'rss', 'RSS'), context, 'rss');
   },
 };
 
@@ -209,10 +200,6 @@ export const rdf: FeedFormatReader = {
     return /<(?:rdf:)?RDF[\s>]/.test(text.slice(0, 2048)) ? 1 : 0;
   },
   parse(text, context) {
-    const doc = parseXml(text, context.url);
-    if (doc.documentElement.localName !== 'RDF') {
-      throw new KabarParseError('format', 'The document is not RSS 1.0.', { url: context.url });
-    }
-    return readChannel(doc, context, 'rdf');
+    return readChannel(parseXml(text, context.url, 'RDF', 'RSS 1.0'), context, 'rdf');
   },
 };
