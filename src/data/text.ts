@@ -186,25 +186,26 @@ export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-/** Elements whose text is never reader-visible content. */
-const HIDDEN_BLOCKS = /<(script|style|template|noscript|iframe|object|svg|math)\b[^]*?<\/\1\s*>/gi;
-const BLOCK_BREAK = /<\/?(?:p|div|br|li|h[1-6]|blockquote|tr|section|article)\b[^>]*>/gi;
-const TAG = /<\/?[A-Za-z!?][^>]*>?/g;
+/**
+ * What plain text leaves out of HTML, in one pass: comments, elements whose text is never
+ * reader-visible content, block boundaries (a space) and every other tag, even an unclosed one.
+ */
+const MARKUP =
+  /<!--[^]*?-->|<(script|style|template|noscript|iframe|object|svg|math)\b[^]*?<\/\1\s*>|<\/?(?:(p|div|br|li|h[1-6]|blockquote|tr|section|article)\b[^>]*>|[A-Za-z!?][^>]*>?)/gi;
 
 /** Plain text from an HTML fragment: tags dropped, entities decoded, white space folded. */
 export function htmlToText(html: string | undefined | null): string {
   if (!html) return '';
-  const withoutMarkup = html
-    .replace(/<!--[^]*?-->/g, '')
-    .replace(HIDDEN_BLOCKS, ' ')
-    .replace(BLOCK_BREAK, ' ')
-    .replace(TAG, '');
-  return collapse(decodeEntities(withoutMarkup));
+  const text = html.includes('<')
+    ? html.replace(MARKUP, (_, hidden?: string, block?: string) => (hidden || block ? ' ' : ''))
+    : html;
+  return collapse(decodeEntities(text));
 }
 
-/** Folds runs of white space (including no-break spaces) to one space and trims. */
+/** Folds runs of white space (including no-break and zero-width spaces) to one space and trims. */
 export function collapse(text: string): string {
-  return text.replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+  // Single spaces, the common case, are left alone: no match, no new string.
+  return text.replace(/[\s\u200b]{2,}|[^\S ]|\u200b/g, ' ').trim();
 }
 
 /** Shortens plain text at a word boundary, adding an ellipsis. */

@@ -57,8 +57,7 @@ interface Parsed {
 }
 
 /** Reads `raw` into a tree, forgiving what can be forgiven. */
-function read(raw: string): Parsed {
-  const text = raw.replace(/^[\s\uFEFF]+/, '');
+function read(text: string): Parsed {
   const stack: XmlElement[] = [];
   let root: XmlElement | undefined;
   let top: XmlElement | undefined;
@@ -109,11 +108,13 @@ function read(raw: string): Parsed {
       const tag = text.slice(lt + 2, at - 1).trim();
       let i = stack.length;
       while (i-- && stack[i]!.tag !== tag);
-      if (i < 0 || i < stack.length - 1) bad = true;
-      if (i >= 0) {
-        const [el, ...open] = stack.splice(i);
-        if (isItem(el!)) items++;
-        cut(open);
+      if (i < 0) bad = true;
+      else {
+        if (i < stack.length - 1) {
+          bad = true;
+          cut(stack.splice(i + 1));
+        }
+        if (isItem(stack.pop()!)) items++;
         top = stack[i - 1];
       }
     } else {
@@ -143,11 +144,11 @@ function read(raw: string): Parsed {
         cut(stack.splice(open));
         top = stack[open - 1];
       }
-      const attrs = Object.create(null) as Record<string, string>;
+      const attrs: Record<string, string> = {};
       let scope = top ? top.scope : PREFIXES;
       if (rest) {
         for (const [, name, d, s, u] of rest.matchAll(ATTR) as IterableIterator<string[]>) {
-          if (name! in attrs) continue;
+          if (attrs[name!] !== undefined) continue;
           const value = (attrs[name!] = decodeXml(d ?? s ?? u ?? ''));
           if (name!.startsWith('xmlns')) {
             if (scope === (top?.scope ?? PREFIXES)) scope = Object.create(scope) as Record<string, string>;
