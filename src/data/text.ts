@@ -168,18 +168,29 @@ function entity(match: string, dec?: string, hex?: string, name?: string): strin
   return n > 0 ? String.fromCharCode(n) : match;
 }
 
-/** Decodes numeric and known named entities, `;` optional as in HTML; unknown names stay as written. */
-export function decodeEntities(text: string): string {
-  return text.includes('&') ? text.replace(ENTITY, entity) : text;
+/** An entity other than XML's five. */
+const OTHER = /&(?!(?:lt|gt|amp|quot|apos);)/;
+
+function decode(text: string, pattern: RegExp): string {
+  if (!text.includes('&')) return text;
+  if (OTHER.test(text)) return text.replace(pattern, entity);
+  // Only XML's five, the common case in escaped HTML: replaced natively, `&amp;` last.
+  return text
+    .replaceAll('&lt;', '<')
+    .replaceAll('&gt;', '>')
+    .replaceAll('&quot;', '"')
+    .replaceAll('&apos;', "'")
+    .replaceAll('&amp;', '&');
 }
+
+/** Decodes numeric and known named entities, `;` optional as in HTML; unknown names stay as written. */
+export const decodeEntities = (text: string): string => decode(text, ENTITY);
 
 /**
  * Decodes the references of XML text: numeric ones, XML's five and the HTML names feeds use
  * without declaring them. Unknown names and a bare `&` stay as written.
  */
-export function decodeXml(text: string): string {
-  return text.includes('&') ? text.replace(XML_ENTITY, entity) : text;
-}
+export const decodeXml = (text: string): string => decode(text, XML_ENTITY);
 
 /** Escapes text for HTML, in text or in a quoted attribute value. */
 export function escapeHtml(text: string): string {
