@@ -14,9 +14,7 @@ export const NS = {
   dc: 'http://purl.org/dc/elements/1.1/',
   media: 'http://search.yahoo.com/mrss/',
   itunes: 'http://www.itunes.com/dtds/podcast-1.0.dtd',
-  rdf: 'http://www.w3.org/1999/02/22-rdf-syntax-ns#',
   rss1: 'http://purl.org/rss/1.0/',
-  xml: 'http://www.w3.org/XML/1998/namespace',
 } as const;
 
 /** An element: what the readers need of a DOM element, and no more. */
@@ -214,28 +212,3 @@ export function textOf(el: XmlElement | undefined): string {
 
 /** Trimmed text of `el`, or undefined when absent or empty. */
 export const trimmed = (el: XmlElement | undefined): string | undefined => textOf(el).trim() || undefined;
-
-/** The value of the attribute `name` in namespace `ns` (`xml:base`, `rdf:about`). */
-export function attrNS(el: XmlElement, ns: string, name: string): string | undefined {
-  for (const key in el.attrs) {
-    const colon = key.indexOf(':');
-    if (key.slice(colon + 1) === name && colon > 0 && el.scope[key.slice(0, colon)] === ns)
-      return el.attrs[key];
-  }
-  return undefined;
-}
-
-/** Direct children of `parent` with this local name (and namespace, when given). */
-export function childrenNamed(parent: XmlElement, name: string, ns?: string | null): XmlElement[] {
-  return parent.children.filter((child) => child.name === name && (ns === undefined || child.ns === ns));
-}
-
-/** The first direct child with this local name (and namespace, when given). */
-export function childNamed(parent: XmlElement, name: string, ns?: string | null): XmlElement | undefined {
-  return childrenNamed(parent, name, ns)[0];
-}
-
-/** Trimmed text of the first such child, or undefined when absent or empty. */
-export function childText(parent: XmlElement, name: string, ns?: string | null): string | undefined {
-  return trimmed(childNamed(parent, name, ns));
-}

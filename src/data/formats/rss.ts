@@ -5,7 +5,7 @@ import { parseAuthor, plain, toItem } from '../format.js';
 import type { Feed, FeedEnclosure } from '../model.js';
 import { resolveUrl, resolveWebUrl } from '../url.js';
 import type { XmlElement } from '../xml.js';
-import { NS, attrNS, childNamed, childText, childrenNamed, parseXml, textOf, trimmed } from '../xml.js';
+import { NS, parseXml, textOf, trimmed } from '../xml.js';
 
 /** The first image among media:* elements, in document order. */
 function mediaImage(elements: XmlElement[]): string | undefined {
@@ -45,126 +45,81 @@ function baseOf(el: XmlElement, fallback: string | undefined): string | undefine
   return chain.reduce<string | undefined>((acc, b) => resolveUrl(b, acc) ?? acc, fallback);
 }
 
-const text = trimmed;
-
 /**
- * One pass over an item's children: each field keeps the first element of each kind, then the
- * kinds are taken in order of preference (plain RSS, then RSS 1.0, then Dublin Core, then Atom).
+ * The known namespaces' usual prefixes by URI, so children can be looked up as `dc:creator`.
+ * RSS 1.0 and 0.90 elements read as plain RSS ones.
  */
-function readItem(item: XmlElement): RawItem {
-  let guid: XmlElement | undefined;
-  const title: (XmlElement | undefined)[] = [];
-  const link: (XmlElement | undefined)[] = [];
-  const description: (XmlElement | undefined)[] = [];
-  let atomLink: XmlElement | undefined;
-  let encoded: XmlElement | undefined;
-  let pubDate: XmlElement | undefined;
-  let dcDate: XmlElement | undefined;
-  let atomUpdated: XmlElement | undefined;
-  let dcModified: XmlElement | undefined;
-  let itunesImage: XmlElement | undefined;
-  let source: XmlElement | undefined;
-  const plainAuthors: XmlElement[] = [];
-  const dcCreators: XmlElement[] = [];
-  const atomAuthors: XmlElement[] = [];
-  const categories: XmlElement[] = [];
-  const subjects: XmlElement[] = [];
-  const media: XmlElement[] = [];
-  const enc: FeedEnclosure[] = [];
-  for (const child of item.children) {
-    const ns = child.ns;
-    // 0: no namespace, 1: RSS 1.0, 2: Dublin Core.
-    const rank = ns === null ? 0 : ns === NS.rss1 ? 1 : ns === NS.dc ? 2 : -1;
-    switch (child.name) {
-      case 'title':
-        if (rank >= 0) title[rank] ??= child;
-        break;
-      case 'link':
-        if (rank === 0 || rank === 1) link[rank] ??= child;
-        else if (ns === NS.atom) atomLink ??= child;
-        break;
-      case 'description':
-        if (rank >= 0) description[rank] ??= child;
-        break;
-      case 'guid':
-        guid ??= child;
-        break;
-      case 'encoded':
-        if (ns === NS.content) encoded ??= child;
-        break;
-      case 'pubDate':
-        pubDate ??= child;
-        break;
-      case 'date':
-        if (ns === NS.dc) dcDate ??= child;
-        break;
-      case 'updated':
-        if (ns === NS.atom) atomUpdated ??= child;
-        break;
-      case 'modified':
-        if (ns === NS.dc) dcModified ??= child;
-        break;
-      case 'author':
-        if (ns === null) plainAuthors.push(child);
-        else if (ns === NS.atom) atomAuthors.push(childNamed(child, 'name') ?? child);
-        break;
-      case 'creator':
-        if (ns === NS.dc) dcCreators.push(child);
-        break;
-      case 'category':
-        if (ns === null) categories.push(child);
-        break;
-      case 'subject':
-        if (ns === NS.dc) subjects.push(child);
-        break;
-      case 'enclosure': {
-        const found = enclosure(child);
-        if (found) enc.push(found);
-        break;
-      }
-      case 'image':
-        if (ns === NS.itunes) itunesImage ??= child;
-        break;
-      case 'source':
-        if (ns === null) source ??= child;
-        break;
-    }
-    if (ns === NS.media) media.push(child);
+const PREFIXES: Record<string, string> = {
+  ...Object.fromEntries(Object.entries(NS).map(([prefix, uri]) => [uri, `${prefix}:`])),
+  [NS.rss1]: '',
+  'http://my.netscape.com/rdf/simple/0.9/': '',
+};
+
+/** The children of `el` by prefixed name, in document order. */
+function byName(el: XmlElement): (name: string) => XmlElement[] {
+  const found = new Map<string, XmlElement[]>();
+  for (const child of el.children) {
+    const key = (child.ns === null ? '' : (PREFIXES[child.ns] ?? '?:')) + child.name;
+    const list = found.get(key);
+    if (list) list.push(child);
+    else found.set(key, [child]);
   }
+  return (name) => found.get(name) ?? [];
+}
+
+/** Trimmed text of the first element of the first of `names` that has some. */
+function first(all: (name: string) => XmlElement[], ...names: string[]): string | undefined {
+  for (const name of names) {
+    const value = trimmed(all(name)[0]);
+    if (value) return value;
+  }
+  return undefined;
+}
+
+/** Reads an item: each field from the first element of each kind, plain RSS preferred. */
+function readItem(item: XmlElement): RawItem {
+  const all = byName(item);
+  const guid = all('guid')[0];
   const guidText = guid && textOf(guid).trim();
   const guidIsLink = guid?.attrs['isPermaLink'] !== 'false' && /^https?:\/\//i.test(guidText ?? '');
-  const imageEnclosure = enc.find((e) => e.type?.startsWith('image/'))?.url;
+  const enclosures = item.children.flatMap((el) => (el.name === 'enclosure' && enclosure(el)) || []);
   return {
     id: guidText,
-    title: text(title[0]) ?? text(title[1]) ?? text(title[2]),
+    title: first(all, 'title', 'dc:title'),
     link:
-      text(link[0]) ??
-      text(link[1]) ??
-      atomLink?.attrs['href'] ??
+      first(all, 'link') ??
+      all('atom:link')[0]?.attrs['href'] ??
       (guidIsLink ? guidText : undefined) ??
-      attrNS(item, NS.rdf, 'about'),
-    summary: text(description[0]) ?? text(description[1]) ?? text(description[2]),
-    content: text(encoded),
-    published: parseDate(text(pubDate) ?? text(dcDate)),
-    updated: parseDate(text(atomUpdated) ?? text(dcModified)),
-    authors: [...plainAuthors, ...dcCreators, ...atomAuthors].flatMap((el) => parseAuthor(textOf(el)) ?? []),
-    categories: [...categories, ...subjects].map(textOf),
-    image: mediaImage(media) ?? imageEnclosure ?? itunesImage?.attrs['href'],
-    enclosures: enc,
-    source: text(source),
+      item.attrs['rdf:about'],
+    summary: first(all, 'description', 'dc:description'),
+    content: first(all, 'content:encoded'),
+    published: parseDate(first(all, 'pubDate', 'dc:date')),
+    updated: parseDate(first(all, 'atom:updated', 'dc:modified')),
+    authors: [
+      ...all('author'),
+      ...all('dc:creator'),
+      ...all('atom:author').map((el) => el.children.find((c) => c.name === 'name') ?? el),
+    ].flatMap((el) => parseAuthor(textOf(el)) ?? []),
+    categories: [...all('category'), ...all('dc:subject')].map(textOf),
+    image:
+      mediaImage(item.children.filter((c) => c.ns === NS.media)) ??
+      enclosures.find((e) => e.type?.startsWith('image/'))?.url ??
+      all('itunes:image')[0]?.attrs['href'],
+    enclosures,
+    source: first(all, 'source'),
   };
 }
 
 function readChannel(root: XmlElement, context: ParseContext, format: 'rss' | 'rdf'): Feed {
-  const channel =
-    childNamed(root, 'channel', format === 'rss' ? null : NS.rss1) ?? childNamed(root, 'channel');
+  const channel = root.children.find((c) => c.name === 'channel');
   if (!channel) throw new KabarParseError('parse', 'The RSS document has no channel.', { url: context.url });
-  const channelLink = childText(channel, 'link', null) ?? childText(channel, 'link', NS.rss1);
+  const all = byName(channel);
+  const channelLink = first(all, 'link');
   const docBase = baseOf(channel, context.url);
   const base = resolveUrl(channelLink, docBase) ?? docBase;
-  const title = plain(childText(channel, 'title', null) ?? childText(channel, 'title', NS.rss1)) ?? '';
+  const title = plain(first(all, 'title')) ?? '';
   // RSS 2.0 puts items in the channel; RSS 0.90 and 1.0 put them beside it.
-  const itemEls = [...childrenNamed(channel, 'item'), ...childrenNamed(root, 'item')];
+  const itemEls = [...channel.children, ...root.children].filter((c) => c.name === 'item');
   const feed: Feed = {
     format,
     title,
@@ -172,11 +127,9 @@ function readChannel(root: XmlElement, context: ParseContext, format: 'rss' | 'r
   };
   const link = resolveWebUrl(channelLink, context.url);
   if (link) feed.link = link;
-  const description = plain(
-    childText(channel, 'description', null) ?? childText(channel, 'description', NS.rss1),
-  );
+  const description = plain(first(all, 'description'));
   if (description) feed.description = description;
-  const language = childText(channel, 'language') ?? childText(channel, 'language', NS.dc);
+  const language = first(all, 'language', 'dc:language');
   if (language) feed.language = language;
   return feed;
 }
