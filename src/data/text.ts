@@ -236,8 +236,14 @@ export function htmlToText(html: string | undefined | null): string {
 
 /** Folds runs of white space (including no-break and zero-width spaces) to one space and trims. */
 export function collapse(text: string): string {
-  // Single spaces, the common case, are left alone: no match, no new string.
-  return text.replace(/[\s\u200b]{2,}|[^\S ]|\u200b/g, ' ').trim();
+  // Single spaces, the common case, are left alone: no match, no new string. The class is
+  // `\s` but the space, and the zero-width space.
+  return text
+    .replace(
+      /[\t-\r\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff][\s\u200b]*| [\s\u200b]+/g,
+      ' ',
+    )
+    .trim();
 }
 
 /** Shortens plain text at a word boundary, adding an ellipsis. */
