@@ -93,10 +93,8 @@ function read(text: string): Parsed {
     if (text.startsWith('<![CDATA[', lt)) {
       if (!skip(']]>')) break;
       add(text.slice(lt + 9, at - 3));
-    } else if (text.startsWith('<!--', lt)) {
-      if (!skip('-->')) break;
-    } else if (next === '?') {
-      if (!skip('?>')) break;
+    } else if (next === '?' || text.startsWith('<!--', lt)) {
+      if (!skip(next === '?' ? '?>' : '-->')) break;
     } else if (next === '!') {
       DOCTYPE.lastIndex = lt;
       if (!DOCTYPE.test(text)) break;
@@ -119,8 +117,8 @@ function read(text: string): Parsed {
       START.lastIndex = lt;
       const match = START.exec(text);
       if (!match) {
-        // `<` that opens no tag: text, or a tag cut off at the end.
-        if (/^[A-Za-z_:]/.test(next ?? '') && text.indexOf('>', lt) < 0) break;
+        // `<` that opens no tag: a tag cut off at the end, or text.
+        if (text.indexOf('>', lt) < 0) break;
         add('<');
         bad = true;
         at = lt + 1;
