@@ -101,7 +101,11 @@ function read(text: string): Parsed {
       at = DOCTYPE.lastIndex;
     } else if (next === '/') {
       if (!skip('>')) break;
-      const tag = text.slice(lt + 2, at - 1).trim();
+      // Most end tags close the open element and are written `</name>`: no new string then.
+      const tag =
+        at - lt - 3 === top?.tag.length && text.startsWith(top.tag, lt + 2)
+          ? top.tag
+          : text.slice(lt + 2, at - 1).trim();
       let i = stack.length;
       while (i-- && stack[i]!.tag !== tag);
       if (i < 0) bad = true;
@@ -142,14 +146,14 @@ function read(text: string): Parsed {
       }
       const attrs: Record<string, string> = {};
       let scope = top ? top.scope : PREFIXES;
-      if (rest) {
-        for (const [, name, d, s, u] of rest.matchAll(ATTR) as IterableIterator<string[]>) {
-          if (attrs[name!] !== undefined) continue;
-          const value = (attrs[name!] = decodeXml(d ?? s ?? u ?? ''));
-          if (name!.startsWith('xmlns')) {
-            if (scope === (top?.scope ?? PREFIXES)) scope = Object.create(scope) as Record<string, string>;
-            scope[name!.slice(6)] = value;
-          }
+      ATTR.lastIndex = 0;
+      for (let a; rest && (a = ATTR.exec(rest));) {
+        const [, name, d, s, u] = a as unknown as string[];
+        if (attrs[name!] !== undefined) continue;
+        const value = (attrs[name!] = decodeXml(d ?? s ?? u ?? ''));
+        if (name!.startsWith('xmlns')) {
+          if (scope === (top?.scope ?? PREFIXES)) scope = Object.create(scope) as Record<string, string>;
+          scope[name!.slice(6)] = value;
         }
       }
       const prefix = colon > 0 ? tag.slice(0, colon) : '';
