@@ -14,102 +14,6 @@ const NAMED: Record<string, number> = {
   apos: 39,
   lt: 60,
   gt: 62,
-  nbsp: 160,
-  iexcl: 161,
-  cent: 162,
-  pound: 163,
-  curren: 164,
-  yen: 165,
-  brvbar: 166,
-  sect: 167,
-  uml: 168,
-  copy: 169,
-  ordf: 170,
-  laquo: 171,
-  not: 172,
-  shy: 173,
-  reg: 174,
-  macr: 175,
-  deg: 176,
-  plusmn: 177,
-  sup2: 178,
-  sup3: 179,
-  acute: 180,
-  micro: 181,
-  para: 182,
-  middot: 183,
-  cedil: 184,
-  sup1: 185,
-  ordm: 186,
-  raquo: 187,
-  frac14: 188,
-  frac12: 189,
-  frac34: 190,
-  iquest: 191,
-  Agrave: 192,
-  Aacute: 193,
-  Acirc: 194,
-  Atilde: 195,
-  Auml: 196,
-  Aring: 197,
-  AElig: 198,
-  Ccedil: 199,
-  Egrave: 200,
-  Eacute: 201,
-  Ecirc: 202,
-  Euml: 203,
-  Igrave: 204,
-  Iacute: 205,
-  Icirc: 206,
-  Iuml: 207,
-  ETH: 208,
-  Ntilde: 209,
-  Ograve: 210,
-  Oacute: 211,
-  Ocirc: 212,
-  Otilde: 213,
-  Ouml: 214,
-  times: 215,
-  Oslash: 216,
-  Ugrave: 217,
-  Uacute: 218,
-  Ucirc: 219,
-  Uuml: 220,
-  Yacute: 221,
-  THORN: 222,
-  szlig: 223,
-  agrave: 224,
-  aacute: 225,
-  acirc: 226,
-  atilde: 227,
-  auml: 228,
-  aring: 229,
-  aelig: 230,
-  ccedil: 231,
-  egrave: 232,
-  eacute: 233,
-  ecirc: 234,
-  euml: 235,
-  igrave: 236,
-  iacute: 237,
-  icirc: 238,
-  iuml: 239,
-  eth: 240,
-  ntilde: 241,
-  ograve: 242,
-  oacute: 243,
-  ocirc: 244,
-  otilde: 245,
-  ouml: 246,
-  divide: 247,
-  oslash: 248,
-  ugrave: 249,
-  uacute: 250,
-  ucirc: 251,
-  uuml: 252,
-  yacute: 253,
-  thorn: 254,
-  yuml: 255,
   OElig: 338,
   oelig: 339,
   Scaron: 352,
@@ -150,7 +54,13 @@ const NAMED: Record<string, number> = {
   minus: 8722,
 };
 
-const ENTITY = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]{1,31}));?/g;
+// Latin-1, U+00A0 to U+00FF, in order.
+'nbsp iexcl cent pound curren yen brvbar sect uml copy ordf laquo not shy reg macr deg plusmn sup2 sup3 acute micro para middot cedil sup1 ordm raquo frac14 frac12 frac34 iquest Agrave Aacute Acirc Atilde Auml Aring AElig Ccedil Egrave Eacute Ecirc Euml Igrave Iacute Icirc Iuml ETH Ntilde Ograve Oacute Ocirc Otilde Ouml times Oslash Ugrave Uacute Ucirc Uuml Yacute THORN szlig agrave aacute acirc atilde auml aring aelig ccedil egrave eacute ecirc euml igrave iacute icirc iuml eth ntilde ograve oacute ocirc otilde ouml divide oslash ugrave uacute ucirc uuml yacute thorn yuml'
+  .split(' ')
+  .forEach((name, i) => (NAMED[name] = 160 + i));
+
+/** What may follow `&`: a decimal or hexadecimal number, or a name. */
+const REF = /#(?:(\d{1,7})|[xX]([\da-fA-F]{1,6}))|([A-Za-z][A-Za-z\d]{1,31})/y;
 
 function codePoint(n: number): string {
   // Surrogates, NUL and out-of-range numbers are what HTML replaces with U+FFFD.
@@ -158,30 +68,60 @@ function codePoint(n: number): string {
   return String.fromCodePoint(n);
 }
 
-/** Decodes numeric and known named entities; unknown names stay as written. */
-export function decodeEntities(text: string): string {
-  if (!text.includes('&')) return text;
-  return text.replace(ENTITY, (match, dec?: string, hex?: string, name?: string) => {
-    if (dec) return codePoint(parseInt(dec, 10));
-    if (hex) return codePoint(parseInt(hex, 16));
-    const n = NAMED[name!];
-    return n === undefined ? match : String.fromCharCode(n);
-  });
+/**
+ * Decodes numeric references and the names in NAMED; `;` may be left out as in HTML, unless
+ * `xml`. Unknown names and a bare `&` stay as written. A loop, not a regular expression with
+ * a callback per reference: four times as fast on escaped HTML.
+ */
+function decode(text: string, xml?: boolean): string {
+  let out = '';
+  let last = 0;
+  for (let at = text.indexOf('&'); at >= 0; at = text.indexOf('&', at + 1)) {
+    let char: string;
+    let end = at + 4;
+    // XML's &lt; &gt; and &amp;, most of escaped HTML, need no regular expression.
+    if (text.startsWith('lt;', at + 1)) char = '<';
+    else if (text.startsWith('gt;', at + 1)) char = '>';
+    else if (text.startsWith('amp;', at + 1)) {
+      char = '&';
+      end++;
+    } else {
+      REF.lastIndex = at + 1;
+      const ref = REF.exec(text);
+      end = REF.lastIndex;
+      const semi = text[end] === ';';
+      if (!ref || (xml && !semi)) continue;
+      const [, dec, hex, name] = ref;
+      // `> 0`, not `!== undefined`: `&constructor;` must not find Object's prototype.
+      const named = NAMED[name!]!;
+      char = dec
+        ? codePoint(parseInt(dec, 10))
+        : hex
+          ? codePoint(parseInt(hex, 16))
+          : named > 0
+            ? String.fromCharCode(named)
+            : '';
+      if (!char) continue;
+      end += +semi;
+    }
+    out += text.slice(last, at) + char;
+    last = end;
+  }
+  return last ? out + text.slice(last) : text;
 }
 
+/** Decodes numeric and known named entities, `;` optional as in HTML; unknown names stay as written. */
+export const decodeEntities = (text: string): string => decode(text);
+
 /**
- * Rewrites HTML named entities as numeric references so an XML parser accepts a feed that
- * uses `&nbsp;` without declaring it. XML's own five stay as they are.
+ * Decodes the references of XML text: numeric ones, XML's five and the HTML names feeds use
+ * without declaring them. Unknown names and a bare `&` stay as written.
  */
-export function numericEntities(xml: string): string {
-  return xml.replace(/&([A-Za-z][A-Za-z0-9]{1,31});/g, (match, name: string) => {
-    if (name === 'amp' || name === 'lt' || name === 'gt' || name === 'quot' || name === 'apos') {
-      return match;
-    }
-    const n = NAMED[name];
-    // An unknown name would still break the parser: keep it visible as text instead.
-    return n === undefined ? `&amp;${name};` : `&#${n};`;
-  });
+export const decodeXml = (text: string): string => decode(text, true);
+
+/** Escapes text for HTML, in text or in a quoted attribute value. */
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 /** Elements whose text is never reader-visible content. */
@@ -192,17 +132,27 @@ const TAG = /<\/?[A-Za-z!?][^>]*>?/g;
 /** Plain text from an HTML fragment: tags dropped, entities decoded, white space folded. */
 export function htmlToText(html: string | undefined | null): string {
   if (!html) return '';
-  const withoutMarkup = html
-    .replace(/<!--[^]*?-->/g, '')
-    .replace(HIDDEN_BLOCKS, ' ')
-    .replace(BLOCK_BREAK, ' ')
-    .replace(TAG, '');
-  return collapse(decodeEntities(withoutMarkup));
+  // Four passes replacing with a string run natively: faster than one pass with a callback.
+  const text = html.includes('<')
+    ? html
+        .replace(/<!--[^]*?-->/g, '')
+        .replace(HIDDEN_BLOCKS, ' ')
+        .replace(BLOCK_BREAK, ' ')
+        .replace(TAG, '')
+    : html;
+  return collapse(decodeEntities(text));
 }
 
-/** Folds runs of white space (including no-break spaces) to one space and trims. */
+/** Folds runs of white space (including no-break and zero-width spaces) to one space and trims. */
 export function collapse(text: string): string {
-  return text.replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+  // Single spaces, the common case, are left alone: no match, no new string. The class is
+  // `\s` but the space, and the zero-width space.
+  return text
+    .replace(
+      /[\t-\r\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff][\s\u200b]*| [\s\u200b]+/g,
+      ' ',
+    )
+    .trim();
 }
 
 /** The first `<img src>` of an HTML fragment, for feeds that carry their picture only inline. */

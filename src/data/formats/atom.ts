@@ -1,32 +1,47 @@
 import { parseDate } from '../date.js';
-import { KabarParseError } from '../errors.js';
 import type { FeedFormatReader, ParseContext, RawItem } from '../format.js';
 import { parseAuthor, plain, toItem } from '../format.js';
 import type { Feed, FeedAuthor, FeedEnclosure } from '../model.js';
 import { resolveUrl } from '../url.js';
-import { NS, parseXml } from '../xml.js';
+import { escapeHtml } from '../text.js';
+import type { XmlElement } from '../xml.js';
+import { NS, parseXml, textOf } from '../xml.js';
 
 /** Atom 0.3's namespace; 1.0 is `NS.atom`. */
 const ATOM03 = 'http://purl.org/atom/ns#';
 
-function isAtom(el: Element): boolean {
-  return el.namespaceURI === NS.atom || el.namespaceURI === ATOM03 || el.namespaceURI === null;
+function isAtom({ ns }: XmlElement): boolean {
+  return ns === NS.atom || ns === ATOM03 || ns === null;
 }
 
 /** `xml:base` of `el` resolved against `base`. */
-function rebase(el: Element, base: string | undefined): string | undefined {
-  const own = el.getAttributeNS(NS.xml, 'base');
+function rebase(el: XmlElement, base: string | undefined): string | undefined {
+  const own = el.attrs['xml:base'];
   return own ? (resolveUrl(own, base) ?? base) : base;
 }
 
-/** The serialized children of an XHTML `<div>` wrapper. */
-function xhtml(el: Element): string {
-  const div = [...el.children].find((c) => c.localName === 'div') ?? el;
-  const serializer = new XMLSerializer();
+/** Elements HTML writes without an end tag. */
+const VOID = /^(?:area|br|col|embed|hr|img|input|source|track|wbr)$/;
+
+/** Markup of XHTML nodes as HTML: local names, no namespace declarations, text escaped. */
+function markup(nodes: XmlElement['nodes']): string {
   let out = '';
-  for (const node of div.childNodes) out += serializer.serializeToString(node);
-  // XHTML elements serialize with their namespace; HTML does not need it.
-  return out.replace(/\sxmlns="http:\/\/www\.w3\.org\/1999\/xhtml"/g, '');
+  for (const node of nodes) {
+    if (typeof node === 'string') {
+      out += escapeHtml(node);
+      continue;
+    }
+    const { name, attrs } = node;
+    out += `<${name}`;
+    for (const key in attrs) if (!key.startsWith('xmlns')) out += ` ${key}="${escapeHtml(attrs[key]!)}"`;
+    out += VOID.test(name) ? ' />' : `>${markup(node.nodes)}</${name}>`;
+  }
+  return out;
+}
+
+/** The markup inside an XHTML `<div>` wrapper. */
+function xhtml(el: XmlElement): string {
+  return markup((el.children.find((c) => c.name === 'div') ?? el).nodes);
 }
 
 function decodeBase64(text: string): string {
@@ -42,11 +57,11 @@ function decodeBase64(text: string): string {
  * The text of an Atom text or content construct, as HTML (`isHtml`) or plain text. Atom 0.3
  * may base64-encode it (`mode="base64"`), or carry it as escaped markup (`mode="escaped"`).
  */
-function textConstruct(el: Element): { value: string; isHtml: boolean } {
-  const type = (el.getAttribute('type') ?? 'text').toLowerCase();
-  const mode = el.getAttribute('mode');
+function textConstruct(el: XmlElement): { value: string; isHtml: boolean } {
+  const type = (el.attrs['type'] ?? 'text').toLowerCase();
+  const mode = el.attrs['mode'];
   if (type === 'xhtml' || type === 'application/xhtml+xml') return { value: xhtml(el), isHtml: true };
-  const raw = mode === 'base64' ? decodeBase64(el.textContent ?? '') : (el.textContent ?? '');
+  const raw = mode === 'base64' ? decodeBase64(textOf(el)) : textOf(el);
   if (type === 'html' || type === 'text/html' || mode === 'escaped') return { value: raw, isHtml: true };
   if (type === 'text' || type === 'text/plain') return { value: raw, isHtml: false };
   // Other media types: base64 of a text type is readable, anything else is not content.
@@ -54,20 +69,17 @@ function textConstruct(el: Element): { value: string; isHtml: boolean } {
   return { value: raw, isHtml: false };
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-function person(el: Element): FeedAuthor | undefined {
+function person(el: XmlElement): FeedAuthor | undefined {
   let name = '';
   let email = '';
   let uri = '';
   for (const child of el.children) {
-    if (child.localName === 'name') name = child.textContent?.trim() ?? '';
-    else if (child.localName === 'email') email = child.textContent?.trim() ?? '';
-    else if (child.localName === 'uri' || child.localName === 'url') uri = child.textContent?.trim() ?? '';
+    const value = textOf(child).trim();
+    if (child.name === 'name') name = value;
+    else if (child.name === 'email') email = value;
+    else if (child.name === 'uri' || child.name === 'url') uri = value;
   }
-  if (!name && !email) return parseAuthor(el.textContent ?? '');
+  if (!name && !email) return parseAuthor(textOf(el));
   const author: FeedAuthor = { name: name || email };
   if (email) author.email = email;
   if (uri) author.url = uri;
@@ -75,35 +87,32 @@ function person(el: Element): FeedAuthor | undefined {
 }
 
 /** One pass over an entry's children. */
-function readEntry(entry: Element, base: string | undefined): RawItem {
+function readEntry(entry: XmlElement, base: string | undefined): RawItem {
   const raw: RawItem = { authors: [], categories: [], enclosures: [] };
   let alternate: string | undefined;
   let firstLink: string | undefined;
   for (const child of entry.children) {
-    const ns = child.namespaceURI;
-    const name = child.localName;
+    const { ns, name, attrs } = child;
     if (ns === NS.media) {
       if (!raw.image && (name === 'thumbnail' || name === 'content')) {
-        const url = child.getAttribute('url');
-        const type = child.getAttribute('type') ?? '';
+        const url = attrs['url'];
+        const type = attrs['type'] ?? '';
         if (url && (name === 'thumbnail' || !type || type.startsWith('image/'))) raw.image = url;
       } else if (!raw.image && name === 'group') {
-        const thumb = [...child.children].find(
-          (c) => c.localName === 'thumbnail' || c.localName === 'content',
-        );
-        if (thumb?.getAttribute('url')) raw.image = thumb.getAttribute('url')!;
+        const thumb = child.children.find((c) => c.name === 'thumbnail' || c.name === 'content');
+        if (thumb?.attrs['url']) raw.image = thumb.attrs['url'];
       }
       continue;
     }
     if (ns === NS.dc && name === 'creator') {
-      const author = parseAuthor(child.textContent ?? '');
+      const author = parseAuthor(textOf(child));
       if (author) raw.authors!.push(author);
       continue;
     }
     if (!isAtom(child)) continue;
     switch (name) {
       case 'id':
-        raw.id = child.textContent?.trim();
+        raw.id = textOf(child).trim();
         break;
       case 'title': {
         const { value, isHtml } = textConstruct(child);
@@ -112,17 +121,16 @@ function readEntry(entry: Element, base: string | undefined): RawItem {
         break;
       }
       case 'link': {
-        const href = child.getAttribute('href');
+        const href = attrs['href'];
         if (!href) break;
-        const rel = child.getAttribute('rel') ?? 'alternate';
+        const rel = attrs['rel'] ?? 'alternate';
         const url = resolveUrl(href, rebase(child, base)) ?? href;
         if (rel === 'alternate') {
-          const type = child.getAttribute('type');
-          if (!alternate || type === 'text/html') alternate = url;
+          if (!alternate || attrs['type'] === 'text/html') alternate = url;
         } else if (rel === 'enclosure') {
           const enclosure: FeedEnclosure = { url };
-          const type = child.getAttribute('type');
-          const length = Number(child.getAttribute('length'));
+          const type = attrs['type'];
+          const length = Number(attrs['length']);
           if (type) enclosure.type = type;
           if (length > 0) enclosure.length = length;
           raw.enclosures!.push(enclosure);
@@ -137,7 +145,7 @@ function readEntry(entry: Element, base: string | undefined): RawItem {
         break;
       }
       case 'content': {
-        const src = child.getAttribute('src');
+        const src = attrs['src'];
         if (src) {
           firstLink ??= resolveUrl(src, base);
           break;
@@ -148,11 +156,11 @@ function readEntry(entry: Element, base: string | undefined): RawItem {
       }
       case 'published':
       case 'issued':
-        raw.published = parseDate(child.textContent);
+        raw.published = parseDate(textOf(child));
         break;
       case 'updated':
       case 'modified':
-        raw.updated = parseDate(child.textContent);
+        raw.updated = parseDate(textOf(child));
         break;
       case 'author': {
         const author = person(child);
@@ -160,12 +168,12 @@ function readEntry(entry: Element, base: string | undefined): RawItem {
         break;
       }
       case 'category': {
-        const term = child.getAttribute('label') ?? child.getAttribute('term');
+        const term = attrs['label'] ?? attrs['term'];
         if (term) raw.categories!.push(term);
         break;
       }
       case 'source': {
-        for (const s of child.children) if (s.localName === 'title') raw.source = plain(s.textContent ?? '');
+        for (const s of child.children) if (s.name === 'title') raw.source = plain(textOf(s));
         break;
       }
     }
@@ -176,18 +184,17 @@ function readEntry(entry: Element, base: string | undefined): RawItem {
   return raw;
 }
 
-function readFeed(doc: Document, context: ParseContext): Feed {
-  const root = doc.documentElement;
+function readFeed(root: XmlElement, context: ParseContext): Feed {
   const base = rebase(root, context.url);
   let title = '';
   let link: string | undefined;
   let description: string | undefined;
   let next: string | undefined;
   const authors: FeedAuthor[] = [];
-  const entries: Element[] = [];
+  const entries: XmlElement[] = [];
   for (const child of root.children) {
     if (!isAtom(child)) continue;
-    switch (child.localName) {
+    switch (child.name) {
       case 'entry':
         entries.push(child);
         break;
@@ -203,9 +210,9 @@ function readFeed(doc: Document, context: ParseContext): Feed {
         break;
       }
       case 'link': {
-        const rel = child.getAttribute('rel') ?? 'alternate';
-        const href = resolveUrl(child.getAttribute('href'), base);
-        if (rel === 'alternate' && href && (!link || child.getAttribute('type') === 'text/html')) link = href;
+        const rel = child.attrs['rel'] ?? 'alternate';
+        const href = resolveUrl(child.attrs['href'], base);
+        if (rel === 'alternate' && href && (!link || child.attrs['type'] === 'text/html')) link = href;
         if (rel === 'next' && href) next = href;
         break;
       }
@@ -216,7 +223,7 @@ function readFeed(doc: Document, context: ParseContext): Feed {
       }
     }
   }
-  const lang = root.getAttributeNS(NS.xml, 'lang');
+  const lang = root.attrs['xml:lang'];
   const items = entries.map((entry) => {
     const entryBase = rebase(entry, base);
     const raw = readEntry(entry, entryBase);
@@ -241,10 +248,6 @@ export const atom: FeedFormatReader = {
     return /atom\+xml/.test(contentType) ? 0.6 : 0;
   },
   parse(text, context) {
-    const doc = parseXml(text, context.url);
-    if (doc.documentElement.localName !== 'feed') {
-      throw new KabarParseError('format', 'The document is not Atom.', { url: context.url });
-    }
-    return readFeed(doc, context);
+    return readFeed(parseXml(text, context.url, 'feed', 'Atom'), context);
   },
 };

@@ -2,6 +2,7 @@ import { parseDate } from '../date.js';
 import { KabarParseError } from '../errors.js';
 import type { FeedFormatReader, RawItem } from '../format.js';
 import { plain, toItem } from '../format.js';
+import { escapeHtml } from '../text.js';
 import type { Feed, FeedAuthor } from '../model.js';
 import { resolveUrl, resolveWebUrl } from '../url.js';
 import { isObject, parseJson, str } from './json.js';
@@ -45,12 +46,13 @@ export const jsonFeed: FeedFormatReader = {
     const home = resolveWebUrl(str(data['home_page_url']), base);
     const title = plain(str(data['title'])) ?? '';
     const items = data['items'].filter(isObject).map((item) => {
+      const contentText = str(item['content_text']);
       const raw: RawItem = {
         id: str(item['id']),
         title: str(item['title']),
         link: str(item['url']) ?? str(item['external_url']),
         summary: str(item['summary']),
-        content: str(item['content_html']) ?? escapeText(str(item['content_text'])),
+        content: str(item['content_html']) ?? (contentText && escapeHtml(contentText)),
         published: parseDate(str(item['date_published'])),
         updated: parseDate(str(item['date_modified'])),
         authors: authors(item, data),
@@ -84,8 +86,3 @@ export const jsonFeed: FeedFormatReader = {
     return feed;
   },
 };
-
-/** `content_text` is plain text; escaping it keeps `content` uniformly HTML. */
-function escapeText(text: string | undefined): string | undefined {
-  return text?.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}

@@ -4,172 +4,122 @@ import type { FeedFormatReader, ParseContext, RawItem } from '../format.js';
 import { parseAuthor, plain, toItem } from '../format.js';
 import type { Feed, FeedEnclosure } from '../model.js';
 import { resolveUrl, resolveWebUrl } from '../url.js';
-import { NS, childNamed, childText, childrenNamed, parseXml } from '../xml.js';
+import type { XmlElement } from '../xml.js';
+import { NS, parseXml, textOf, trimmed } from '../xml.js';
 
 /** The first image among media:* elements, in document order. */
-function mediaImage(elements: Iterable<Element>): string | undefined {
-  for (const child of elements) {
-    if (child.localName === 'thumbnail') return child.getAttribute('url') ?? undefined;
-    if (child.localName === 'content') {
-      const medium = child.getAttribute('medium');
-      const type = child.getAttribute('type') ?? '';
-      if (medium === 'image' || type.startsWith('image/') || (!medium && !type)) {
-        return child.getAttribute('url') ?? undefined;
-      }
+function mediaImage(elements: XmlElement[]): string | undefined {
+  for (const { name, attrs, children } of elements) {
+    if (name === 'thumbnail') return attrs['url'];
+    if (name === 'content') {
+      const medium = attrs['medium'];
+      const type = attrs['type'] ?? '';
+      if (medium === 'image' || type.startsWith('image/') || (!medium && !type)) return attrs['url'];
     }
-    if (child.localName === 'group') {
-      const inner = mediaImage([...child.children].filter((c) => c.namespaceURI === NS.media));
+    if (name === 'group') {
+      const inner = mediaImage(children.filter((c) => c.ns === NS.media));
       if (inner) return inner;
     }
   }
   return undefined;
 }
 
-function enclosure(el: Element): FeedEnclosure | undefined {
-  const url = el.getAttribute('url');
+function enclosure({ attrs }: XmlElement): FeedEnclosure | undefined {
+  const url = attrs['url'];
   if (!url) return undefined;
   const found: FeedEnclosure = { url };
-  const type = el.getAttribute('type');
-  const length = Number(el.getAttribute('length'));
+  const type = attrs['type'];
+  const length = Number(attrs['length']);
   if (type) found.type = type;
   if (length > 0) found.length = length;
   return found;
 }
 
 /** `xml:base` in scope for `el`, resolved against the outer base. */
-function baseOf(el: Element, fallback: string | undefined): string | undefined {
+function baseOf(el: XmlElement, fallback: string | undefined): string | undefined {
   const chain: string[] = [];
-  for (let node: Element | null = el; node; node = node.parentElement) {
-    const base = node.getAttributeNS(NS.xml, 'base');
+  for (let node: XmlElement | undefined = el; node; node = node.parent) {
+    const base = node.attrs['xml:base'];
     if (base) chain.unshift(base);
   }
   return chain.reduce<string | undefined>((acc, b) => resolveUrl(b, acc) ?? acc, fallback);
 }
 
-const text = (el: Element | undefined): string | undefined => el?.textContent?.trim() || undefined;
-
 /**
- * One pass over an item's children: each field keeps the first element of each kind, then the
- * kinds are taken in order of preference (plain RSS, then RSS 1.0, then Dublin Core, then Atom).
+ * The known namespaces' usual prefixes by URI, so children can be looked up as `dc:creator`.
+ * RSS 1.0 and 0.90 elements read as plain RSS ones.
  */
-function readItem(item: Element): RawItem {
-  let guid: Element | undefined;
-  const title: (Element | undefined)[] = [];
-  const link: (Element | undefined)[] = [];
-  const description: (Element | undefined)[] = [];
-  let atomLink: Element | undefined;
-  let encoded: Element | undefined;
-  let pubDate: Element | undefined;
-  let dcDate: Element | undefined;
-  let atomUpdated: Element | undefined;
-  let dcModified: Element | undefined;
-  let itunesImage: Element | undefined;
-  let source: Element | undefined;
-  const plainAuthors: Element[] = [];
-  const dcCreators: Element[] = [];
-  const atomAuthors: Element[] = [];
-  const categories: Element[] = [];
-  const subjects: Element[] = [];
-  const media: Element[] = [];
-  const enc: FeedEnclosure[] = [];
-  for (const child of item.children) {
-    const ns = child.namespaceURI;
-    // 0: no namespace, 1: RSS 1.0, 2: Dublin Core.
-    const rank = ns === null ? 0 : ns === NS.rss1 ? 1 : ns === NS.dc ? 2 : -1;
-    switch (child.localName) {
-      case 'title':
-        if (rank >= 0) title[rank] ??= child;
-        break;
-      case 'link':
-        if (rank === 0 || rank === 1) link[rank] ??= child;
-        else if (ns === NS.atom) atomLink ??= child;
-        break;
-      case 'description':
-        if (rank >= 0) description[rank] ??= child;
-        break;
-      case 'guid':
-        guid ??= child;
-        break;
-      case 'encoded':
-        if (ns === NS.content) encoded ??= child;
-        break;
-      case 'pubDate':
-        pubDate ??= child;
-        break;
-      case 'date':
-        if (ns === NS.dc) dcDate ??= child;
-        break;
-      case 'updated':
-        if (ns === NS.atom) atomUpdated ??= child;
-        break;
-      case 'modified':
-        if (ns === NS.dc) dcModified ??= child;
-        break;
-      case 'author':
-        if (ns === null) plainAuthors.push(child);
-        else if (ns === NS.atom) atomAuthors.push(childNamed(child, 'name') ?? child);
-        break;
-      case 'creator':
-        if (ns === NS.dc) dcCreators.push(child);
-        break;
-      case 'category':
-        if (ns === null) categories.push(child);
-        break;
-      case 'subject':
-        if (ns === NS.dc) subjects.push(child);
-        break;
-      case 'enclosure': {
-        const found = enclosure(child);
-        if (found) enc.push(found);
-        break;
-      }
-      case 'image':
-        if (ns === NS.itunes) itunesImage ??= child;
-        break;
-      case 'source':
-        if (ns === null) source ??= child;
-        break;
-    }
-    if (ns === NS.media) media.push(child);
+const PREFIXES: Record<string, string> = {
+  ...Object.fromEntries(Object.entries(NS).map(([prefix, uri]) => [uri, `${prefix}:`])),
+  [NS.rss1]: '',
+  'http://my.netscape.com/rdf/simple/0.9/': '',
+};
+
+/** The children of `el` by prefixed name, in document order. */
+function byName(el: XmlElement): (name: string) => XmlElement[] {
+  const found = new Map<string, XmlElement[]>();
+  for (const child of el.children) {
+    const key = (child.ns === null ? '' : (PREFIXES[child.ns] ?? '?:')) + child.name;
+    const list = found.get(key);
+    if (list) list.push(child);
+    else found.set(key, [child]);
   }
-  const guidText = guid?.textContent?.trim();
-  const guidIsLink = guid?.getAttribute('isPermaLink') !== 'false' && /^https?:\/\//i.test(guidText ?? '');
-  const imageEnclosure = enc.find((e) => e.type?.startsWith('image/'))?.url;
+  return (name) => found.get(name) ?? [];
+}
+
+/** Trimmed text of the first element of the first of `names` that has some. */
+function first(all: (name: string) => XmlElement[], ...names: string[]): string | undefined {
+  for (const name of names) {
+    const value = trimmed(all(name)[0]);
+    if (value) return value;
+  }
+  return undefined;
+}
+
+/** Reads an item: each field from the first element of each kind, plain RSS preferred. */
+function readItem(item: XmlElement): RawItem {
+  const all = byName(item);
+  const guid = all('guid')[0];
+  const guidText = guid && textOf(guid).trim();
+  const guidIsLink = guid?.attrs['isPermaLink'] !== 'false' && /^https?:\/\//i.test(guidText ?? '');
+  const enclosures = item.children.flatMap((el) => (el.name === 'enclosure' && enclosure(el)) || []);
   return {
     id: guidText,
-    title: text(title[0]) ?? text(title[1]) ?? text(title[2]),
+    title: first(all, 'title', 'dc:title'),
     link:
-      text(link[0]) ??
-      text(link[1]) ??
-      atomLink?.getAttribute('href') ??
+      first(all, 'link') ??
+      all('atom:link')[0]?.attrs['href'] ??
       (guidIsLink ? guidText : undefined) ??
-      item.getAttributeNS(NS.rdf, 'about') ??
-      undefined,
-    summary: text(description[0]) ?? text(description[1]) ?? text(description[2]),
-    content: text(encoded),
-    published: parseDate(text(pubDate) ?? text(dcDate)),
-    updated: parseDate(text(atomUpdated) ?? text(dcModified)),
-    authors: [...plainAuthors, ...dcCreators, ...atomAuthors].flatMap(
-      (el) => parseAuthor(el.textContent ?? '') ?? [],
-    ),
-    categories: [...categories, ...subjects].map((c) => c.textContent ?? ''),
-    image: mediaImage(media) ?? imageEnclosure ?? itunesImage?.getAttribute('href') ?? undefined,
-    enclosures: enc,
-    source: source?.textContent?.trim() || undefined,
+      item.attrs['rdf:about'],
+    summary: first(all, 'description', 'dc:description'),
+    content: first(all, 'content:encoded'),
+    published: parseDate(first(all, 'pubDate', 'dc:date')),
+    updated: parseDate(first(all, 'atom:updated', 'dc:modified')),
+    authors: [
+      ...all('author'),
+      ...all('dc:creator'),
+      ...all('atom:author').map((el) => el.children.find((c) => c.name === 'name') ?? el),
+    ].flatMap((el) => parseAuthor(textOf(el)) ?? []),
+    categories: [...all('category'), ...all('dc:subject')].map(textOf),
+    image:
+      mediaImage(item.children.filter((c) => c.ns === NS.media)) ??
+      enclosures.find((e) => e.type?.startsWith('image/'))?.url ??
+      all('itunes:image')[0]?.attrs['href'],
+    enclosures,
+    source: first(all, 'source'),
   };
 }
 
-function readChannel(doc: Document, context: ParseContext, format: 'rss' | 'rdf'): Feed {
-  const root = doc.documentElement;
-  const channel =
-    childNamed(root, 'channel', format === 'rss' ? null : NS.rss1) ?? childNamed(root, 'channel');
+function readChannel(root: XmlElement, context: ParseContext, format: 'rss' | 'rdf'): Feed {
+  const channel = root.children.find((c) => c.name === 'channel');
   if (!channel) throw new KabarParseError('parse', 'The RSS document has no channel.', { url: context.url });
-  const channelLink = childText(channel, 'link', null) ?? childText(channel, 'link', NS.rss1);
+  const all = byName(channel);
+  const channelLink = first(all, 'link');
   const docBase = baseOf(channel, context.url);
   const base = resolveUrl(channelLink, docBase) ?? docBase;
-  const title = plain(childText(channel, 'title', null) ?? childText(channel, 'title', NS.rss1)) ?? '';
+  const title = plain(first(all, 'title')) ?? '';
   // RSS 2.0 puts items in the channel; RSS 0.90 and 1.0 put them beside it.
-  const itemEls = [...childrenNamed(channel, 'item'), ...childrenNamed(root, 'item')];
+  const itemEls = [...channel.children, ...root.children].filter((c) => c.name === 'item');
   const feed: Feed = {
     format,
     title,
@@ -177,11 +127,9 @@ function readChannel(doc: Document, context: ParseContext, format: 'rss' | 'rdf'
   };
   const link = resolveWebUrl(channelLink, context.url);
   if (link) feed.link = link;
-  const description = plain(
-    childText(channel, 'description', null) ?? childText(channel, 'description', NS.rss1),
-  );
+  const description = plain(first(all, 'description'));
   if (description) feed.description = description;
-  const language = childText(channel, 'language') ?? childText(channel, 'language', NS.dc);
+  const language = first(all, 'language', 'dc:language');
   if (language) feed.language = language;
   return feed;
 }
@@ -194,11 +142,7 @@ export const rss: FeedFormatReader = {
     return /rss\+xml/.test(contentType) ? 0.6 : 0;
   },
   parse(text, context) {
-    const doc = parseXml(text, context.url);
-    if (doc.documentElement.localName !== 'rss') {
-      throw new KabarParseError('format', 'The document is not RSS.', { url: context.url });
-    }
-    return readChannel(doc, context, 'rss');
+    return readChannel(parseXml(text, context.url, 'rss', 'RSS'), context, 'rss');
   },
 };
 
@@ -209,10 +153,6 @@ export const rdf: FeedFormatReader = {
     return /<(?:rdf:)?RDF[\s>]/.test(text.slice(0, 2048)) ? 1 : 0;
   },
   parse(text, context) {
-    const doc = parseXml(text, context.url);
-    if (doc.documentElement.localName !== 'RDF') {
-      throw new KabarParseError('format', 'The document is not RSS 1.0.', { url: context.url });
-    }
-    return readChannel(doc, context, 'rdf');
+    return readChannel(parseXml(text, context.url, 'RDF', 'RSS 1.0'), context, 'rdf');
   },
 };
