@@ -71,6 +71,23 @@ describe('parseFeed: Atom features', () => {
     expect(iso(second!.published)).to.equal('2026-11-21T00:00:00.000Z');
   });
 
+  it('keeps only http(s) feed links: a script alternate or next link is dropped', () => {
+    const hostile = (href: string) =>
+      parseFeed(
+        `<feed xmlns="http://www.w3.org/2005/Atom"><title>T</title>` +
+          `<link rel="alternate" href="${href}"/><link rel="next" href="${href}"/>` +
+          `<entry><title>E</title><link href="https://contoh.go.id/1"/></entry></feed>`,
+        { url: 'https://contoh.go.id/feed.atom' },
+      );
+    for (const href of ['javascript:alert(1)', 'data:text/html,x', 'vbscript:x']) {
+      const feed = hostile(href);
+      expect(feed.link, href).to.equal(undefined);
+      expect(feed.next, href).to.equal(undefined);
+    }
+    expect(hostile('/beranda').link).to.equal('https://contoh.go.id/beranda');
+    expect(hostile('?page=2').next).to.equal('https://contoh.go.id/feed.atom?page=2');
+  });
+
   it('reads Atom 0.3 with an escaped title and base64 content', async () => {
     const feed = parseFeed(await fixtureText('atom03.xml'));
     expect(feed.format).to.equal('atom');

@@ -2,7 +2,7 @@ import { parseDate } from '../date.js';
 import type { FeedFormatReader, ParseContext, RawItem } from '../format.js';
 import { parseAuthor, plain, toItem } from '../format.js';
 import type { Feed, FeedAuthor, FeedEnclosure } from '../model.js';
-import { resolveUrl } from '../url.js';
+import { resolveUrl, resolveWebUrl } from '../url.js';
 import { escapeHtml } from '../text.js';
 import type { XmlElement } from '../xml.js';
 import { NS, parseXml, textOf } from '../xml.js';
@@ -211,7 +211,8 @@ function readFeed(root: XmlElement, context: ParseContext): Feed {
       }
       case 'link': {
         const rel = child.attrs['rel'] ?? 'alternate';
-        const href = resolveUrl(child.attrs['href'], base);
+        // The model keeps only http(s) URLs: a `javascript:` alternate or next link is dropped.
+        const href = resolveWebUrl(child.attrs['href'], base);
         if (rel === 'alternate' && href && (!link || child.attrs['type'] === 'text/html')) link = href;
         if (rel === 'next' && href) next = href;
         break;
