@@ -7,8 +7,9 @@
  *    by side with feedsmith (bundled here for the browser with Rollup) and rss-parser (its own
  *    browser build: it is CommonJS on xml2js and Node's http, url and events, which Rollup
  *    cannot bundle without Node polyfills), as ratios to Kabar;
- *  - feed response to painted list for 20, 200 and 1,000 items; re-render after a refresh that
- *    changed one item; requests made by five lists sharing one feed;
+ *  - feed response to painted list for 20, 200 and 1,000 items, with its phases (read and
+ *    parse, Lit render, style/layout/paint); a refresh that changed one item, end to end
+ *    (refetch, reparse, render) and its rendering alone; requests by five lists sharing a feed;
  *  - JS heap after rendering 1,000 items (CDP `Performance.getMetrics`, after a GC);
  *  - cumulative layout shift of the demo page while it loads;
  *  - Lighthouse 12 (mobile defaults) on the demo page: performance, accessibility, best
@@ -169,13 +170,19 @@ try {
   }
   const rest = report.results.filter((r) => r.name !== 'parse');
   if (rest.length) {
-    console.log('\nRendering\n');
+    console.log(
+      '\nRendering (parts: medians of each phase; read+parse = response end to kabar-load, render = the',
+    );
+    console.log('Lit update, paint = style, layout and paint up to the frame after)\n');
     for (const r of rest) {
       const value = r.unit === 'ms' ? ms(r.median) : `${r.median} ${r.unit}`;
+      const parts = r.parts.length
+        ? `; ${r.parts.map((p) => `${p.part} ${p.median.toFixed(1)}`).join(', ')}`
+        : '';
       print(
         r.label,
         value,
-        `(${r.inputs}${r.note ? `; ${r.note}` : ''}; min ${r.min}, max ${r.max})`.replace(
+        `(${r.inputs}${r.note ? `; ${r.note}` : ''}; min ${r.min}, max ${r.max}${parts})`.replace(
           /(\d+\.\d)\d+/g,
           '$1',
         ),
