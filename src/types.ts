@@ -8,6 +8,10 @@ export type NewsListLayout = (typeof NEWS_LIST_LAYOUTS)[number];
 export const ARTICLE_CARD_LAYOUTS = ['vertical', 'horizontal', 'compact'] as const;
 export type ArticleCardLayout = (typeof ARTICLE_CARD_LAYOUTS)[number];
 
+/** `<kabar-news-list loading>` and `<kabar-article-card loading>`: work at once or near the viewport. */
+export const LOADING_MODES = ['eager', 'lazy'] as const;
+export type LoadingMode = (typeof LOADING_MODES)[number];
+
 /** `<kabar-comments load>`: when the embed loads. */
 export const COMMENTS_LOAD_MODES = ['visible', 'click', 'eager'] as const;
 export type CommentsLoadMode = (typeof COMMENTS_LOAD_MODES)[number];

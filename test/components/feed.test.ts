@@ -85,6 +85,27 @@ describe('<kabar-feed>', () => {
   });
 });
 
+describe('<kabar-feed> while hidden', () => {
+  beforeEach(() => clearFeedCache());
+
+  it('does not fetch inside display: none, and fetches once shown', async () => {
+    const { loader, calls } = controlledLoader();
+    const panel = await fixture<HTMLElement>(html`
+      <section style="display: none">
+        <kabar-feed src="/feed.xml" .loader=${loader}><kabar-news-list></kabar-news-list></kabar-feed>
+      </section>
+    `);
+    const list = panel.querySelector('kabar-news-list')!;
+    await list.updateComplete;
+    await new Promise((r) => setTimeout(r, 200));
+    expect(calls).to.have.length(0);
+    panel.style.display = '';
+    await until(() => calls.length === 1);
+    calls[0]!.resolve(feedOf(2));
+    await until(() => list.shadowRoot!.querySelectorAll('li').length === 2);
+  });
+});
+
 describe('<kabar-feed> sources', () => {
   beforeEach(() => clearFeedCache());
 

@@ -4,12 +4,14 @@ import { provide } from '@lit/context';
 import { feedContext } from '../../context.js';
 import type { FeedState } from '../../context.js';
 import { FeedController } from '../../controllers/feed-controller.js';
+import { VisibilityController } from '../../controllers/visibility-controller.js';
 import type { FeedLoader } from '../../data/loader.js';
 import { feedStyles } from './feed.styles.js';
 
 /**
  * Loads one feed and hands it to every Kabar widget inside it, so that a list, a headline and
  * a ticker on one page cost one request. It renders nothing of its own: put the widgets in it.
+ * Inside something hidden (`display: none`, a closed tab panel) it fetches nothing until shown.
  *
  * @summary Loads a feed once for the widgets inside it.
  * @tagname kabar-feed
@@ -52,10 +54,19 @@ export class KabarFeedElement extends LitElement {
   protected feedState: FeedState | undefined;
 
   readonly #feed = new FeedController(this);
+  readonly #visibility = new VisibilityController(this);
 
   /** Loads the feed again now. */
   reload(): void {
     this.#feed.retry();
+  }
+
+  /**
+   * @internal Resolves when the feed is wanted: at once, or once a hidden feed (`display:
+   * none` around it) is shown. An abort meanwhile rejects at once.
+   */
+  ready(signal: AbortSignal): Promise<void> | undefined {
+    return this.#visibility.whenShown(signal);
   }
 
   override willUpdate(): void {

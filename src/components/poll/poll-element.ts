@@ -3,6 +3,7 @@ import type { PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import { LocaleController } from '../../controllers/locale-controller.js';
+import { VisibilityController } from '../../controllers/visibility-controller.js';
 import { KabarError, toKabarError } from '../../data/errors.js';
 import {
   VoteStore,
@@ -26,6 +27,7 @@ const isAbort = (error: unknown) => error instanceof DOMException && error.name 
 /**
  * A poll from a poll service (see docs/poll-protocol.md): a reader votes once, then sees the
  * results. A vote that cannot be sent is kept on the device and sent when the connection returns.
+ * Inside something hidden (`display: none`) the poll is fetched once it is shown.
  *
  * @summary The poll box: loading, no poll, open, submitting, pending, voted, closed and error.
  * @tagname kabar-poll
@@ -84,6 +86,7 @@ export class KabarPollElement extends LitElement {
   @property({ attribute: false }) storage: VoteStorage | null | undefined;
 
   readonly #locale = new LocaleController(this, () => this.strings);
+  readonly #visibility = new VisibilityController(this);
   #store = new VoteStore();
   #choice = '';
   #submitting = false;
@@ -107,6 +110,9 @@ export class KabarPollElement extends LitElement {
       } catch {
         throw new KabarError('invalid-url', `"${src}" is not a URL.`, { url: src });
       }
+      // A poll nobody can see (inside display: none) is fetched once it is shown.
+      const hidden = this.#visibility.whenShown(signal);
+      if (hidden) await hidden;
       try {
         const poll = await fetchPoll(url, { signal, timeout });
         if (poll) this.#resume(poll);

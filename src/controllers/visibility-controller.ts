@@ -1,0 +1,149 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+type Host = ReactiveControllerHost & HTMLElement;
+
+/** How close to the viewport a lazy widget starts its work. */
+export const NEAR_VIEWPORT = '400px 0px';
+
+function parentOf(el: Element): Element | null {
+  return el.parentElement ?? ((el.getRootNode() as ShadowRoot).host || null);
+}
+
+/** The element whose box shows `el`: itself, or for `display: contents` the nearest ancestor with one. */
+function boxOf(el: Element): Element {
+  let node: Element | null = el;
+  while (node && getComputedStyle(node).display === 'contents') node = parentOf(node);
+  return node ?? el;
+}
+
+/**
+ * True unless `el` is off the page or has no box: inside `display: none` (a closed tab panel,
+ * `hidden`, a closed `<details>`) or `content-visibility: hidden`.
+ */
+export function isShown(el: Element): boolean {
+  if (!el.isConnected) return false;
+  // Browsers without checkVisibility (before 2023–2024) are taken to show everything.
+  const box = boxOf(el);
+  return typeof box.checkVisibility !== 'function' || box.checkVisibility();
+}
+
+/** A promise that `wake` resolves, rejected when `signal` aborts first. */
+function waitIn(waiters: Set<() => void>, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const onAbort = () => {
+      waiters.delete(wake);
+      reject(signal!.reason);
+    };
+    const wake = () => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    waiters.add(wake);
+  });
+}
+
+function wakeAll(waiters: Set<() => void>): void {
+  const woken = [...waiters];
+  waiters.clear();
+  for (const wake of woken) wake();
+}
+
+/**
+ * Tells a widget whether it is shown and whether it has come near the viewport, and wakes what
+ * waits for either: no fetch or rendering is due for a widget nobody can see. Observers run
+ * only while something waits, and stop when the host leaves the page.
+ */
+export class VisibilityController implements ReactiveController {
+  readonly #host: Host;
+  #near = false;
+  /** The host renders differently once near: update it then. */
+  #watching = false;
+  readonly #nearWaiters = new Set<() => void>();
+  readonly #shownWaiters = new Set<() => void>();
+  #intersection: IntersectionObserver | undefined;
+  #resize: ResizeObserver | undefined;
+
+  constructor(host: Host) {
+    this.#host = host;
+    host.addController(this);
+  }
+
+  /** True once the host came within `NEAR_VIEWPORT` of the viewport; it stays true. */
+  get near(): boolean {
+    return this.#near;
+  }
+
+  /** Watches for the viewport and updates the host when it comes near. */
+  watchNear(): void {
+    this.#watching = true;
+    this.#observe();
+  }
+
+  /** Stops waiting for the viewport: the host counts as near from now on. */
+  release(): void {
+    if (this.#near) return;
+    this.#near = true;
+    this.#stopNear();
+    wakeAll(this.#nearWaiters);
+  }
+
+  /** Resolves when the host comes near the viewport; undefined when it is. Rejects on abort. */
+  whenNear(signal?: AbortSignal): Promise<void> | undefined {
+    if (this.#near) return undefined;
+    const waiting = waitIn(this.#nearWaiters, signal);
+    this.#observe();
+    return waiting;
+  }
+
+  /** Resolves when the host is shown; undefined when it is. Rejects on abort. */
+  whenShown(signal?: AbortSignal): Promise<void> | undefined {
+    if (isShown(this.#host)) return undefined;
+    const waiting = waitIn(this.#shownWaiters, signal);
+    this.#observe();
+    return waiting;
+  }
+
+  hostConnected(): void {
+    this.#observe();
+  }
+
+  hostDisconnected(): void {
+    this.#stopNear();
+    this.#resize?.disconnect();
+    this.#resize = undefined;
+  }
+
+  #observe(): void {
+    if (!this.#host.isConnected) return;
+    const wantsNear = !this.#near && (this.#watching || this.#nearWaiters.size > 0);
+    if (wantsNear && !this.#intersection && typeof IntersectionObserver === 'function') {
+      this.#intersection = new IntersectionObserver(this.#onIntersection, { rootMargin: NEAR_VIEWPORT });
+      this.#intersection.observe(this.#host);
+    }
+    if (this.#shownWaiters.size > 0 && !this.#resize && typeof ResizeObserver === 'function') {
+      // A box that appears (display: none lifted) changes size from nothing: that wakes us.
+      this.#resize = new ResizeObserver(this.#onResize);
+      this.#resize.observe(boxOf(this.#host));
+    }
+  }
+
+  #stopNear(): void {
+    this.#intersection?.disconnect();
+    this.#intersection = undefined;
+  }
+
+  readonly #onIntersection = (entries: IntersectionObserverEntry[]): void => {
+    if (!entries.some((entry) => entry.isIntersecting)) return;
+    this.release();
+    if (this.#watching) this.#host.requestUpdate();
+  };
+
+  readonly #onResize = (): void => {
+    if (!isShown(this.#host)) return;
+    this.#resize?.disconnect();
+    this.#resize = undefined;
+    wakeAll(this.#shownWaiters);
+  };
+}
