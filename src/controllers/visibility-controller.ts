@@ -1,12 +1,13 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
-type Host = ReactiveControllerHost & HTMLElement;
+type Host = ReactiveControllerHost & HTMLElement & { readonly hasUpdated: boolean };
 
 /** How close to the viewport a lazy widget starts its work. */
 export const NEAR_VIEWPORT = '400px 0px';
 
+/** The parent in the rendered (flat) tree: the slot it is assigned to, else its parent or shadow host. */
 function parentOf(el: Element): Element | null {
-  return el.parentElement ?? ((el.getRootNode() as ShadowRoot).host || null);
+  return el.assignedSlot ?? el.parentElement ?? ((el.getRootNode() as ShadowRoot).host || null);
 }
 
 /** The element whose box shows `el`: itself, or for `display: contents` the nearest ancestor with one. */
@@ -17,14 +18,17 @@ function boxOf(el: Element): Element {
 }
 
 /**
- * True unless `el` is off the page or has no box: inside `display: none` (a closed tab panel,
- * `hidden`, a closed `<details>`) or `content-visibility: hidden`.
+ * True unless `el` is off the page or inside `display: none` (a closed tab panel, `hidden`).
+ * With `computed` false, only `hidden` attributes count: before a widget's first render the
+ * page's styles are being recalculated anyway, and asking for a computed style then would force
+ * that work, and the layout of every size container on the page, into the middle of it.
  */
-export function isShown(el: Element): boolean {
+export function isShown(el: Element, computed = true): boolean {
   if (!el.isConnected) return false;
-  // Browsers without checkVisibility (before 2023–2024) are taken to show everything.
-  const box = boxOf(el);
-  return typeof box.checkVisibility !== 'function' || box.checkVisibility();
+  for (let node: Element | null = el; node; node = parentOf(node)) {
+    if (computed ? getComputedStyle(node).display === 'none' : node.hasAttribute('hidden')) return false;
+  }
+  return true;
 }
 
 /** A promise that `wake` resolves, rejected when `signal` aborts first. */
@@ -97,9 +101,12 @@ export class VisibilityController implements ReactiveController {
     return waiting;
   }
 
-  /** Resolves when the host is shown; undefined when it is. Rejects on abort. */
+  /**
+   * Resolves when the host is shown; undefined when it is. Rejects on abort. Before the host's
+   * first render only `hidden` attributes are looked at (see `isShown`).
+   */
   whenShown(signal?: AbortSignal): Promise<void> | undefined {
-    if (isShown(this.#host)) return undefined;
+    if (isShown(this.#host, this.#host.hasUpdated)) return undefined;
     const waiting = waitIn(this.#shownWaiters, signal);
     this.#observe();
     return waiting;

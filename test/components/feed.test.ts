@@ -88,10 +88,10 @@ describe('<kabar-feed>', () => {
 describe('<kabar-feed> while hidden', () => {
   beforeEach(() => clearFeedCache());
 
-  it('does not fetch inside display: none, and fetches once shown', async () => {
+  it('does not fetch inside a hidden element, and fetches once shown', async () => {
     const { loader, calls } = controlledLoader();
     const panel = await fixture<HTMLElement>(html`
-      <section style="display: none">
+      <section hidden>
         <kabar-feed src="/feed.xml" .loader=${loader}><kabar-news-list></kabar-news-list></kabar-feed>
       </section>
     `);
@@ -99,10 +99,24 @@ describe('<kabar-feed> while hidden', () => {
     await list.updateComplete;
     await new Promise((r) => setTimeout(r, 200));
     expect(calls).to.have.length(0);
-    panel.style.display = '';
+    panel.hidden = false;
     await until(() => calls.length === 1);
     calls[0]!.resolve(feedOf(2));
     await until(() => list.shadowRoot!.querySelectorAll('li').length === 2);
+  });
+
+  it('does not refresh inside display: none, and refreshes once shown', async () => {
+    const { loader, calls } = controlledLoader();
+    const panel = await fixture<HTMLElement>(html`
+      <section><kabar-feed src="/feed.xml" refresh="1" .loader=${loader}></kabar-feed></section>
+    `);
+    calls[0]!.resolve(feedOf(1));
+    await new Promise((r) => setTimeout(r, 100));
+    panel.style.display = 'none';
+    await new Promise((r) => setTimeout(r, 2300));
+    expect(calls).to.have.length(1);
+    panel.style.display = '';
+    await until(() => calls.length === 2, 2000);
   });
 });
 

@@ -610,7 +610,7 @@ describe('<kabar-news-list loading="lazy"> in a <kabar-feed>', () => {
 describe('<kabar-news-list> while hidden', () => {
   beforeEach(() => clearFeedCache());
 
-  it('does not fetch inside display: none, and fetches once shown', async () => {
+  it('does not fetch inside a hidden element, and fetches once shown', async () => {
     const { loader, calls } = controlledLoader();
     const panel = await fixture<HTMLElement>(html`
       <div hidden><kabar-news-list src="/feed.xml" .loader=${loader}></kabar-news-list></div>

@@ -112,7 +112,7 @@ describe('<kabar-poll>', () => {
   });
 
   describe('hidden', () => {
-    it('does not fetch inside display: none, and fetches once shown', async () => {
+    it('does not fetch inside a hidden element, and fetches once shown', async () => {
       const src = `/__kabar/count/poll-hidden-${Date.now()}?file=poll-static.json&type=application/json`;
       const count = async () =>
         ((await (await fetch(`${src.split('?')[0]}/total`)).json()) as { count: number }).count;

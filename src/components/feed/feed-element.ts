@@ -11,7 +11,8 @@ import { feedStyles } from './feed.styles.js';
 /**
  * Loads one feed and hands it to every Kabar widget inside it, so that a list, a headline and
  * a ticker on one page cost one request. It renders nothing of its own: put the widgets in it.
- * Inside something hidden (`display: none`, a closed tab panel) it fetches nothing until shown.
+ * Inside a `hidden` element (a closed tab panel) it fetches nothing until shown, and while hidden
+ * in any way (`display: none`) it does not refresh.
  *
  * @summary Loads a feed once for the widgets inside it.
  * @tagname kabar-feed
@@ -62,8 +63,8 @@ export class KabarFeedElement extends LitElement {
   }
 
   /**
-   * @internal Resolves when the feed is wanted: at once, or once a hidden feed (`display:
-   * none` around it) is shown. An abort meanwhile rejects at once.
+   * @internal Resolves when the feed is wanted: at once, or once a hidden feed is shown. An
+   * abort meanwhile rejects at once.
    */
   ready(signal: AbortSignal): Promise<void> | undefined {
     return this.#visibility.whenShown(signal);

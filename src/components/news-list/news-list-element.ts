@@ -41,9 +41,9 @@ const MAX_SKELETONS = 4;
  * A list of news from a feed: its own (`src`) or that of the `<kabar-feed>` around it.
  *
  * It shows a skeleton while loading, a message with a retry button when the feed fails, a
- * message when there is nothing to show, and otherwise the newest `limit` articles. Inside
- * something hidden (`display: none`, a closed tab panel) it fetches and refreshes nothing until
- * it is shown.
+ * message when there is nothing to show, and otherwise the newest `limit` articles. Inside a
+ * `hidden` element (a closed tab panel) it fetches nothing until shown, and while hidden in any
+ * way (`display: none`) it does not refresh.
  *
  * @summary The news list: loading, error, empty and loaded states.
  * @tagname kabar-news-list
@@ -183,8 +183,8 @@ export class KabarNewsListElement extends LitElement {
 
   /**
    * @internal Resolves when the feed is wanted: at once, or once a lazy list nears the viewport
-   * (its skeleton holds the place meanwhile), or once a hidden list (`display: none` around it)
-   * is shown. An abort meanwhile rejects at once.
+   * (its skeleton holds the place meanwhile), or once a hidden list is shown. An abort meanwhile
+   * rejects at once.
    */
   ready(signal: AbortSignal): Promise<void> | undefined {
     const visibility = this.#visibility;

@@ -27,7 +27,7 @@ const isAbort = (error: unknown) => error instanceof DOMException && error.name 
 /**
  * A poll from a poll service (see docs/poll-protocol.md): a reader votes once, then sees the
  * results. A vote that cannot be sent is kept on the device and sent when the connection returns.
- * Inside something hidden (`display: none`) the poll is fetched once it is shown.
+ * Inside a `hidden` element (a closed tab panel) the poll is fetched once it is shown.
  *
  * @summary The poll box: loading, no poll, open, submitting, pending, voted, closed and error.
  * @tagname kabar-poll
