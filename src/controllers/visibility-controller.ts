@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { Waiters } from '../internal/waiters.js';
 
 type Host = ReactiveControllerHost & HTMLElement & { readonly hasUpdated: boolean };
 
@@ -31,29 +32,6 @@ export function isShown(el: Element, computed = true): boolean {
   return true;
 }
 
-/** A promise that `wake` resolves, rejected when `signal` aborts first. */
-function waitIn(waiters: Set<() => void>, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const onAbort = () => {
-      waiters.delete(wake);
-      reject(signal!.reason);
-    };
-    const wake = () => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-    waiters.add(wake);
-  });
-}
-
-function wakeAll(waiters: Set<() => void>): void {
-  const woken = [...waiters];
-  waiters.clear();
-  for (const wake of woken) wake();
-}
-
 /**
  * Tells a widget whether it is shown and whether it has come near the viewport, and wakes what
  * waits for either: no fetch or rendering is due for a widget nobody can see. Observers run
@@ -64,8 +42,8 @@ export class VisibilityController implements ReactiveController {
   #near = false;
   /** The host renders differently once near: update it then. */
   #watching = false;
-  readonly #nearWaiters = new Set<() => void>();
-  readonly #shownWaiters = new Set<() => void>();
+  readonly #nearWaiters = new Waiters();
+  readonly #shownWaiters = new Waiters();
   #intersection: IntersectionObserver | undefined;
   #resize: ResizeObserver | undefined;
 
@@ -90,13 +68,13 @@ export class VisibilityController implements ReactiveController {
     if (this.#near) return;
     this.#near = true;
     this.#stopNear();
-    wakeAll(this.#nearWaiters);
+    this.#nearWaiters.wake();
   }
 
   /** Resolves when the host comes near the viewport; undefined when it is. Rejects on abort. */
   whenNear(signal?: AbortSignal): Promise<void> | undefined {
     if (this.#near) return undefined;
-    const waiting = waitIn(this.#nearWaiters, signal);
+    const waiting = this.#nearWaiters.wait(signal);
     this.#observe();
     return waiting;
   }
@@ -107,7 +85,7 @@ export class VisibilityController implements ReactiveController {
    */
   whenShown(signal?: AbortSignal): Promise<void> | undefined {
     if (isShown(this.#host, this.#host.hasUpdated)) return undefined;
-    const waiting = waitIn(this.#shownWaiters, signal);
+    const waiting = this.#shownWaiters.wait(signal);
     this.#observe();
     return waiting;
   }
@@ -151,6 +129,6 @@ export class VisibilityController implements ReactiveController {
     if (!isShown(this.#host)) return;
     this.#resize?.disconnect();
     this.#resize = undefined;
-    wakeAll(this.#shownWaiters);
+    this.#shownWaiters.wake();
   };
 }

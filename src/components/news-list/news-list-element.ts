@@ -207,6 +207,11 @@ export class KabarNewsListElement extends LitElement {
     if (changed.has('src') || changed.has('category')) this.#shown = this.#pageSize;
   }
 
+  override updated(): void {
+    // Due to show a shared feed: a lazy <kabar-feed> around waits for this before it loads.
+    if (!this.src && !(this.#lazy && !this.#visibility.near)) this.contextState?.want?.();
+  }
+
   override render() {
     const state = this.#state;
     // A lazy list keeps its skeleton until it nears the viewport, even with the feed at hand.
