@@ -8,6 +8,7 @@ import type { FeedItem } from '../../data/model.js';
 import type { KabarStrings } from '../../i18n/index.js';
 import { oneOf, wholeNumber } from '../../internal/attributes.js';
 import { sanitizeHtml } from '../../internal/sanitize.js';
+import { nextTask } from '../../internal/schedule.js';
 import { hostStyles } from '../../internal/styles.js';
 import { ARTICLE_CARD_LAYOUTS, LOADING_MODES } from '../../types.js';
 import type { ArticleCardLayout, LoadingMode } from '../../types.js';
@@ -134,6 +135,12 @@ export class KabarArticleCardElement extends LitElement {
   /** A lazy card not yet near the viewport. */
   get #deferred(): boolean {
     return this.#lazy && !this.#visibility.near;
+  }
+
+  /** The first render is a task of its own (see `nextTask`). */
+  protected override async scheduleUpdate(): Promise<void> {
+    if (!this.hasUpdated) await nextTask();
+    super.scheduleUpdate();
   }
 
   override willUpdate(changed: PropertyValues<this>): void {

@@ -13,6 +13,7 @@ import type { FeedLoader } from '../../data/loader.js';
 import type { FeedItem } from '../../data/model.js';
 import type { KabarStrings } from '../../i18n/index.js';
 import { oneOf, wholeNumber } from '../../internal/attributes.js';
+import { nextTask } from '../../internal/schedule.js';
 import { hostStyles } from '../../internal/styles.js';
 import { LOADING_MODES, NEWS_LIST_LAYOUTS } from '../../types.js';
 import type { ArticleCardLayout, LoadingMode, NewsListLayout } from '../../types.js';
@@ -189,6 +190,12 @@ export class KabarNewsListElement extends LitElement {
   ready(signal: AbortSignal): Promise<void> | undefined {
     const visibility = this.#visibility;
     return (this.#lazy ? visibility.whenNear(signal) : undefined) ?? visibility.whenShown(signal);
+  }
+
+  /** The first render is a task of its own (see `nextTask`). */
+  protected override async scheduleUpdate(): Promise<void> {
+    if (!this.hasUpdated) await nextTask();
+    super.scheduleUpdate();
   }
 
   override willUpdate(changed: PropertyValues<this>): void {

@@ -19,6 +19,7 @@ import { KabarErrorEvent } from '../../events/kabar-error.js';
 import { KabarVoteEvent } from '../../events/kabar-vote.js';
 import type { KabarStrings } from '../../i18n/index.js';
 import { wholeNumber } from '../../internal/attributes.js';
+import { nextTask } from '../../internal/schedule.js';
 import { hostStyles } from '../../internal/styles.js';
 import { pollStyles } from './poll.styles.js';
 
@@ -136,6 +137,12 @@ export class KabarPollElement extends LitElement {
     window.removeEventListener('online', this.#onOnline);
     this.#stopDelivery?.();
     this.#stopDelivery = undefined;
+  }
+
+  /** The first render is a task of its own (see `nextTask`). */
+  protected override async scheduleUpdate(): Promise<void> {
+    if (!this.hasUpdated) await nextTask();
+    super.scheduleUpdate();
   }
 
   override willUpdate(changed: PropertyValues<this>): void {

@@ -8,6 +8,7 @@ import { KabarErrorEvent } from '../../events/kabar-error.js';
 import { KabarShareEvent } from '../../events/kabar-share.js';
 import type { KabarStrings } from '../../i18n/index.js';
 import { oneOf, tokenList, warnAttribute } from '../../internal/attributes.js';
+import { nextTask } from '../../internal/schedule.js';
 import { hostStyles } from '../../internal/styles.js';
 import { SHARE_BAR_LAYOUTS, SHARE_NATIVE_MODES, SHARE_NETWORKS } from '../../types.js';
 import type { ShareBarLayout, ShareNativeMode, ShareNetwork } from '../../types.js';
@@ -122,6 +123,12 @@ export class KabarShareBarElement extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.#timer);
+  }
+
+  /** The first render is a task of its own (see `nextTask`). */
+  protected override async scheduleUpdate(): Promise<void> {
+    if (!this.hasUpdated) await nextTask();
+    super.scheduleUpdate();
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
