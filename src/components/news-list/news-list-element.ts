@@ -73,6 +73,7 @@ const MAX_SKELETONS = 4;
  *
  * @cssprop [--kabar-news-list-gap=1.5rem] - Space between articles.
  * @cssprop [--kabar-news-list-column=15rem] - Narrowest column of the grid layout.
+ * @cssprop [--kabar-news-list-item-size=11rem] - Height assumed for an item not yet shown (far off screen, so not laid out): 18rem in the grid, 3.5rem compact by default.
  * @cssprop [--kabar-news-list-heading-size=1.375em] - Heading font size.
  * @cssprop [--kabar-color-border=#dde1e6] - Rules between items of the compact layout.
  * @cssprop [--kabar-color-surface-muted=#f3f5f7] - Background of messages.
