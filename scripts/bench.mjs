@@ -13,10 +13,12 @@
  *  - JS heap after rendering 1,000 items (CDP `Performance.getMetrics`, after a GC);
  *  - cumulative layout shift of the demo page while it loads;
  *  - Lighthouse 12 (mobile defaults) on the demo page: performance, accessibility, best
- *    practices and SEO scores, median of the runs (at most 3; about 15 s each);
+ *    practices and SEO scores, median of the runs (at most 3 unless --lighthouse-runs=N; about
+ *    15 s each), and each run's metrics;
  *  - the size table of `npm run size`.
  *
  *   npm run bench -- --runs=9 --only=parse,paint,rerender,requests,memory,cls,lighthouse,size
+ *   npm run bench -- --only=lighthouse --lighthouse-runs=10
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -261,10 +263,18 @@ try {
     const demo = createDemoServer({ handlers: [createPollService()] }); // as `npm start` serves it
     const demoPort = await listen(demo, 0);
     const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
+    const METRICS = {
+      'first-contentful-paint': 'FCP',
+      'largest-contentful-paint': 'LCP',
+      'total-blocking-time': 'TBT',
+      'cumulative-layout-shift': 'CLS',
+      'speed-index': 'SI',
+    };
     const scores = Object.fromEntries(CATEGORIES.map((c) => [c, []]));
+    const metrics = [];
     const failing = new Set();
     let version = '';
-    for (let i = 0; i < Math.min(runs, 3); i++) {
+    for (let i = 0; i < Number(option('lighthouse-runs') ?? Math.min(runs, 3)); i++) {
       const chrome = await launch({
         chromePath: executablePath,
         chromeFlags: ['--headless=new', ...CHROME_FLAGS],
@@ -277,6 +287,11 @@ try {
           onlyCategories: CATEGORIES,
         });
         version = result.lhr.lighthouseVersion;
+        metrics.push(
+          Object.entries(METRICS)
+            .map(([id, name]) => `${name} ${result.lhr.audits[id].displayValue}`)
+            .join(', '),
+        );
         for (const c of CATEGORIES) {
           scores[c].push(Math.round((result.lhr.categories[c].score ?? 0) * 100));
           for (const ref of result.lhr.categories[c].auditRefs) {
@@ -305,6 +320,9 @@ try {
     for (const c of CATEGORIES) {
       print(c, String(median(scores[c])), `(runs: ${scores[c].join(', ')}; target ${targets[c]})`);
     }
+    metrics.forEach((line, i) =>
+      console.log(`  run ${i + 1}: performance ${scores.performance[i]}: ${line}`),
+    );
     if (failing.size) console.log(`  audits below full marks: ${[...failing].join(', ')}`);
   }
 
