@@ -11,13 +11,6 @@ function parentOf(el: Element): Element | null {
   return el.assignedSlot ?? el.parentElement ?? ((el.getRootNode() as ShadowRoot).host || null);
 }
 
-/** The element whose box shows `el`: itself, or for `display: contents` the nearest ancestor with one. */
-function boxOf(el: Element): Element {
-  let node: Element | null = el;
-  while (node && getComputedStyle(node).display === 'contents') node = parentOf(node);
-  return node ?? el;
-}
-
 /**
  * True unless `el` is off the page or inside `display: none` (a closed tab panel, `hidden`).
  * With `computed` false, only `hidden` attributes count: before a widget's first render the
@@ -103,14 +96,17 @@ export class VisibilityController implements ReactiveController {
   #observe(): void {
     if (!this.#host.isConnected) return;
     const wantsNear = !this.#near && (this.#watching || this.#nearWaiters.size > 0);
-    if (wantsNear && !this.#intersection && typeof IntersectionObserver === 'function') {
+    if (wantsNear && !this.#intersection) {
       this.#intersection = new IntersectionObserver(this.#onIntersection, { rootMargin: NEAR_VIEWPORT });
       this.#intersection.observe(this.#host);
     }
-    if (this.#shownWaiters.size > 0 && !this.#resize && typeof ResizeObserver === 'function') {
-      // A box that appears (display: none lifted) changes size from nothing: that wakes us.
+    if (this.#shownWaiters.size > 0 && !this.#resize) {
+      // A box that appears (display: none lifted) changes size from nothing: that wakes us. The
+      // parent too, for a host without a box of its own (`display: contents`).
       this.#resize = new ResizeObserver(this.#onResize);
-      this.#resize.observe(boxOf(this.#host));
+      this.#resize.observe(this.#host);
+      const parent = parentOf(this.#host);
+      if (parent) this.#resize.observe(parent);
     }
   }
 
