@@ -4,7 +4,8 @@
  * drives it in Chromium (and loads the other parsers, `window.benchParsers`, before it); open
  * `bench/index.html` on the bench server to run it by hand (`await kabarBench({ runs: 7 })`).
  * To add a measurement, add an entry to `measurements`: `run(context, index)` returns a number
- * in `unit` (milliseconds unless said otherwise).
+ * in `unit` (milliseconds unless said otherwise), or `{ value, parts }` with the medians of the
+ * phases named in its `parts` printed beside it.
  */
 import { clearFeedCache, readFeed } from '../dist/kabar.min.js';
 import { GENERATORS } from './feed.mjs';
@@ -66,18 +67,36 @@ const parseMeasurements = () =>
     ),
   );
 
-/** Appends a `<kabar-news-list>` for `url` and resolves once it loaded (or rejects on error). */
-function mountList(url, limit) {
+/**
+ * Appends a `<kabar-news-list>` for `url` and resolves once it loaded (or rejects on error),
+ * with the time of its `kabar-load`. `loader` replaces the built-in one (feeds already parsed).
+ */
+function mountList(url, limit, loader) {
   performance.clearResourceTimings();
   const list = document.createElement('kabar-news-list');
   list.setAttribute('limit', String(limit));
+  if (loader) list.loader = loader;
   const loaded = new Promise((resolve, reject) => {
-    list.addEventListener('kabar-load', resolve, { once: true });
+    list.addEventListener('kabar-load', () => resolve(performance.now()), { once: true });
     list.addEventListener('kabar-error', (e) => reject(e.detail.error), { once: true });
   });
   list.setAttribute('src', url);
   document.getElementById('stage').append(list);
   return { list, loaded };
+}
+
+/**
+ * The phases between a feed's `kabar-load` and its painted list: the Lit update, then the
+ * style, layout and paint of the frame after it (up to the next frame's start).
+ */
+async function renderPhases(list, loadedAt) {
+  await list.updateComplete;
+  const rendered = performance.now();
+  // Two frames: the one that lays out and paints the items, then the one after it was painted.
+  await frame();
+  await frame();
+  const painted = performance.now();
+  return { rendered, painted, render: rendered - loadedAt, paint: painted - rendered };
 }
 
 const benchUrl = (path, params) =>
@@ -88,59 +107,107 @@ const paintMeasurements = () =>
     name: 'paint',
     label: `feed response to ${count.toLocaleString('en')} items painted`,
     inputs: `RSS of ${count} items, <kabar-news-list limit="${count}">`,
+    parts: ['read+parse', 'render', 'paint'],
     async run(_context, index) {
       clearFeedCache();
       const url = benchUrl('feed.xml', { n: count, run: `${index}-${Date.now()}` });
       const { list, loaded } = mountList(url, count);
-      await loaded;
-      await list.updateComplete;
-      // Two frames: the one that renders the items, then the one after it was painted.
-      await frame();
-      await frame();
-      const painted = performance.now();
+      const loadedAt = await loaded;
+      const { painted, render, paint } = await renderPhases(list, loadedAt);
       const entry = performance.getEntriesByName(url).at(-1);
       const rendered = list.shadowRoot.querySelectorAll('li').length;
       list.remove();
       if (!entry) throw new Error('no resource timing for the feed');
       if (rendered !== count) throw new Error(`the list rendered ${rendered} items`);
-      return painted - entry.responseEnd;
+      return {
+        value: painted - entry.responseEnd,
+        parts: { 'read+parse': loadedAt - entry.responseEnd, render, paint },
+      };
     },
   }));
 
-const rerender = {
+/** Counts the `<li>` a list removes while `work` runs, and whether its `<ul>` stays. */
+async function keyedCheck(list, work) {
+  const ul = list.shadowRoot.querySelector('ul');
+  let removed = 0;
+  const observer = new MutationObserver((records) => {
+    for (const r of records) removed += r.removedNodes.length;
+  });
+  observer.observe(ul, { childList: true });
+  const result = await work();
+  observer.disconnect();
+  const title = list.shadowRoot.querySelector('li')?.textContent ?? '';
+  if (!title.includes('revisi')) throw new Error('the changed item was not rendered');
+  return { ...result, kept: list.shadowRoot.querySelector('ul') === ul && removed === 0, removed };
+}
+
+/** A refresh as the page sees it: fetch again, parse again, render; the feed changed one title. */
+const refresh = {
   name: 'rerender',
-  label: 'refreshed feed, one item changed: response to painted',
+  label: 'refresh, one item changed: response to painted',
   inputs: 'RSS of 200 items, <kabar-news-list limit="200">, reload() after the first title changed',
+  parts: ['read+parse', 'render', 'paint'],
   async run(_context, index) {
     clearFeedCache();
     const url = benchUrl('changing.xml', { n: 200, run: `${index}-${Date.now()}` });
     const { list, loaded } = mountList(url, 200);
-    await loaded;
-    await list.updateComplete;
-    await frame();
-    const ul = list.shadowRoot.querySelector('ul');
-    let replaced = 0;
-    const observer = new MutationObserver((records) => {
-      for (const r of records) replaced += r.removedNodes.length;
+    await renderPhases(list, await loaded);
+    const result = await keyedCheck(list, async () => {
+      const reloaded = new Promise((resolve) =>
+        list.addEventListener('kabar-load', () => resolve(performance.now()), { once: true }),
+      );
+      clearFeedCache();
+      list.reload();
+      const loadedAt = await reloaded;
+      return { loadedAt, ...(await renderPhases(list, loadedAt)) };
     });
-    observer.observe(ul, { childList: true });
-    const reloaded = new Promise((resolve) => list.addEventListener('kabar-load', resolve, { once: true }));
-    clearFeedCache();
-    list.reload();
-    await reloaded;
-    await list.updateComplete;
-    await frame();
-    await frame();
-    const painted = performance.now();
-    observer.disconnect();
     const entry = performance.getEntriesByName(url).at(-1);
-    const title = list.shadowRoot.querySelector('li')?.textContent ?? '';
-    const sameList = list.shadowRoot.querySelector('ul') === ul;
     list.remove();
-    if (!title.includes('revisi')) throw new Error('the changed item was not rendered');
-    rerender.keyed = sameList && replaced === 0;
-    rerender.note = `list kept: ${sameList}, <li> removed: ${replaced}`;
-    return painted - entry.responseEnd;
+    refresh.note = `<li> removed: ${result.removed}`;
+    return {
+      value: result.painted - entry.responseEnd,
+      parts: {
+        'read+parse': result.loadedAt - entry.responseEnd,
+        render: result.render,
+        paint: result.paint,
+      },
+    };
+  },
+};
+
+/**
+ * The rendering part of that refresh alone: the list gets the refreshed feed already parsed
+ * (new item objects, as a new parse makes them) from a loader, so no fetch or parse is timed.
+ */
+const rerender = {
+  name: 'rerender',
+  label: 're-render, one item changed: kabar-load to painted',
+  inputs: '200 parsed items, <kabar-news-list limit="200">, reload() with the first title changed',
+  parts: ['render', 'paint'],
+  setup(context) {
+    const text = GENERATORS.rss(200);
+    context.rerenderTexts = [text, text.replace(/(<item>\n<title>)/, '$1revisi: ')];
+  },
+  async run(context) {
+    // Parsed here, outside the timing: each load hands the list a feed of new objects.
+    const [base, changed] = context.rerenderTexts.map((text) => () => readFeed(text, { url: FEED_URL }));
+    let next = base;
+    const loader = () => next();
+    const { list, loaded } = mountList(FEED_URL, 200, loader);
+    await renderPhases(list, await loaded);
+    next = changed;
+    const result = await keyedCheck(list, async () => {
+      const reloaded = new Promise((resolve) =>
+        list.addEventListener('kabar-load', () => resolve(performance.now()), { once: true }),
+      );
+      list.reload();
+      const loadedAt = await reloaded;
+      return { loadedAt, ...(await renderPhases(list, loadedAt)) };
+    });
+    list.remove();
+    rerender.note = `<li> removed: ${result.removed}`;
+    if (!result.kept) throw new Error(`the re-render replaced ${result.removed} <li>`);
+    return { value: result.painted - result.loadedAt, parts: { render: result.render, paint: result.paint } };
   },
 };
 
@@ -161,7 +228,13 @@ const requests = {
 };
 
 /** Built when the bench runs, after the other parsers were loaded. */
-export const measurements = () => [...parseMeasurements(), ...paintMeasurements(), rerender, requests];
+export const measurements = () => [
+  ...parseMeasurements(),
+  ...paintMeasurements(),
+  refresh,
+  rerender,
+  requests,
+];
 
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -180,7 +253,12 @@ async function kabarBench({ runs = 7, only } = {}) {
     await m.setup?.(context);
     await m.run(context, -1);
     const values = [];
-    for (let i = 0; i < runs; i++) values.push(await m.run(context, i));
+    const parts = Object.fromEntries((m.parts ?? []).map((part) => [part, []]));
+    for (let i = 0; i < runs; i++) {
+      const result = await m.run(context, i);
+      values.push(typeof result === 'number' ? result : result.value);
+      for (const part of Object.keys(parts)) parts[part].push(result.parts[part]);
+    }
     results.push({
       name: m.name,
       group: m.group,
@@ -193,6 +271,7 @@ async function kabarBench({ runs = 7, only } = {}) {
       median: median(values),
       min: Math.min(...values),
       max: Math.max(...values),
+      parts: Object.entries(parts).map(([part, list]) => ({ part, median: median(list) })),
     });
   }
   return { results };

@@ -7,15 +7,18 @@
  *    by side with feedsmith (bundled here for the browser with Rollup) and rss-parser (its own
  *    browser build: it is CommonJS on xml2js and Node's http, url and events, which Rollup
  *    cannot bundle without Node polyfills), as ratios to Kabar;
- *  - feed response to painted list for 20, 200 and 1,000 items; re-render after a refresh that
- *    changed one item; requests made by five lists sharing one feed;
+ *  - feed response to painted list for 20, 200 and 1,000 items, with its phases (read and
+ *    parse, Lit render, style/layout/paint); a refresh that changed one item, end to end
+ *    (refetch, reparse, render) and its rendering alone; requests by five lists sharing a feed;
  *  - JS heap after rendering 1,000 items (CDP `Performance.getMetrics`, after a GC);
  *  - cumulative layout shift of the demo page while it loads;
  *  - Lighthouse 12 (mobile defaults) on the demo page: performance, accessibility, best
- *    practices and SEO scores, median of the runs (at most 3; about 15 s each);
+ *    practices and SEO scores, median of the runs (at most 3 unless --lighthouse-runs=N; about
+ *    15 s each), and each run's metrics;
  *  - the size table of `npm run size`.
  *
  *   npm run bench -- --runs=9 --only=parse,paint,rerender,requests,memory,cls,lighthouse,size
+ *   npm run bench -- --only=lighthouse --lighthouse-runs=10
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -169,13 +172,19 @@ try {
   }
   const rest = report.results.filter((r) => r.name !== 'parse');
   if (rest.length) {
-    console.log('\nRendering\n');
+    console.log(
+      '\nRendering (parts: medians of each phase; read+parse = response end to kabar-load, render = the',
+    );
+    console.log('Lit update, paint = style, layout and paint up to the frame after)\n');
     for (const r of rest) {
       const value = r.unit === 'ms' ? ms(r.median) : `${r.median} ${r.unit}`;
+      const parts = r.parts.length
+        ? `; ${r.parts.map((p) => `${p.part} ${p.median.toFixed(1)}`).join(', ')}`
+        : '';
       print(
         r.label,
         value,
-        `(${r.inputs}${r.note ? `; ${r.note}` : ''}; min ${r.min}, max ${r.max})`.replace(
+        `(${r.inputs}${r.note ? `; ${r.note}` : ''}; min ${r.min}, max ${r.max}${parts})`.replace(
           /(\d+\.\d)\d+/g,
           '$1',
         ),
@@ -254,10 +263,18 @@ try {
     const demo = createDemoServer({ handlers: [createPollService()] }); // as `npm start` serves it
     const demoPort = await listen(demo, 0);
     const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
+    const METRICS = {
+      'first-contentful-paint': 'FCP',
+      'largest-contentful-paint': 'LCP',
+      'total-blocking-time': 'TBT',
+      'cumulative-layout-shift': 'CLS',
+      'speed-index': 'SI',
+    };
     const scores = Object.fromEntries(CATEGORIES.map((c) => [c, []]));
+    const metrics = [];
     const failing = new Set();
     let version = '';
-    for (let i = 0; i < Math.min(runs, 3); i++) {
+    for (let i = 0; i < Number(option('lighthouse-runs') ?? Math.min(runs, 3)); i++) {
       const chrome = await launch({
         chromePath: executablePath,
         chromeFlags: ['--headless=new', ...CHROME_FLAGS],
@@ -270,6 +287,11 @@ try {
           onlyCategories: CATEGORIES,
         });
         version = result.lhr.lighthouseVersion;
+        metrics.push(
+          Object.entries(METRICS)
+            .map(([id, name]) => `${name} ${result.lhr.audits[id].displayValue}`)
+            .join(', '),
+        );
         for (const c of CATEGORIES) {
           scores[c].push(Math.round((result.lhr.categories[c].score ?? 0) * 100));
           for (const ref of result.lhr.categories[c].auditRefs) {
@@ -298,6 +320,9 @@ try {
     for (const c of CATEGORIES) {
       print(c, String(median(scores[c])), `(runs: ${scores[c].join(', ')}; target ${targets[c]})`);
     }
+    metrics.forEach((line, i) =>
+      console.log(`  run ${i + 1}: performance ${scores.performance[i]}: ${line}`),
+    );
     if (failing.size) console.log(`  audits below full marks: ${[...failing].join(', ')}`);
   }
 

@@ -32,11 +32,11 @@ const KB = 1024;
 
 /** Ceilings in KB for the lines over budget, by line name (chunks without their hash). */
 const CEILINGS = {
-  'dist/kabar.min.js': 33.3,
-  'dist/kabar-purify.min.js': 12.0,
-  'the same without the Sanitizer API': 17.5,
-  'news list + article card + data layer': 21.5,
-  'share bar': 11.1,
+  'dist/kabar.min.js': 32.5,
+  'dist/kabar-purify.min.js': 11.7,
+  'the same without the Sanitizer API': 19.3,
+  'news list + article card + data layer': 20.6,
+  'share bar': 11.0,
 };
 
 /** A chunk's name without its content hash: `kabar-purify-D6XHEs54.min.js` → `kabar-purify.min.js`. */

@@ -16,6 +16,8 @@ export interface FeedState {
   loadMore?(): void;
   /** True while the next page loads. */
   readonly loadingMore?: boolean;
+  /** A widget is due to show the feed: a `loading="lazy"` `<kabar-feed>` loads at the first call. */
+  want?(): void;
 }
 
 export const feedContext = createContext<FeedState | undefined>(Symbol('kabar-feed'));

@@ -1,9 +1,5 @@
 /** Allowed attribute values, shared by the elements, their stories and their tests. */
 
-/** Values of `loading` on widgets that fetch: `lazy` waits until the widget nears the viewport. */
-export const LOADING_MODES = ['eager', 'lazy'] as const;
-export type LoadingMode = (typeof LOADING_MODES)[number];
-
 /** `<kabar-news-list layout>`. */
 export const NEWS_LIST_LAYOUTS = ['list', 'grid', 'compact'] as const;
 export type NewsListLayout = (typeof NEWS_LIST_LAYOUTS)[number];
@@ -11,6 +7,10 @@ export type NewsListLayout = (typeof NEWS_LIST_LAYOUTS)[number];
 /** `<kabar-article-card layout>`. */
 export const ARTICLE_CARD_LAYOUTS = ['vertical', 'horizontal', 'compact'] as const;
 export type ArticleCardLayout = (typeof ARTICLE_CARD_LAYOUTS)[number];
+
+/** `loading` of the news list, the article card, the feed and the poll: work at once or near the viewport. */
+export const LOADING_MODES = ['eager', 'lazy'] as const;
+export type LoadingMode = (typeof LOADING_MODES)[number];
 
 /** `<kabar-comments load>`: when the embed loads. */
 export const COMMENTS_LOAD_MODES = ['visible', 'click', 'eager'] as const;

@@ -60,6 +60,33 @@ interface Shared {
 const inFlight = new Map<string, Shared>();
 const memory = new Map<string, { feed: Feed; at: number }>();
 
+/**
+ * Copies still to be saved in `localStorage`, by key. Serializing a large feed takes longer than
+ * rendering it, and the reader waits for the render: the copy is saved when the page is idle,
+ * or before anything reads the saved copies.
+ */
+const unsaved = new Map<string, () => void>();
+
+function saveLater(key: string, value: StoredFeed, maxAge: number): void {
+  if (unsaved.size === 0) {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(saveNow, { timeout: 2000 });
+    else setTimeout(saveNow, 200);
+  }
+  unsaved.set(key, () => writeStored(key, value, maxAge));
+}
+
+function saveNow(): void {
+  for (const [key, save] of unsaved) {
+    unsaved.delete(key);
+    save();
+  }
+}
+
+function readSaved(key: string, maxAge: number): StoredFeed | undefined {
+  saveNow();
+  return readStored(key, maxAge);
+}
+
 function abortError(signal: AbortSignal): unknown {
   return signal.reason ?? new DOMException('Aborted', 'AbortError');
 }
@@ -241,7 +268,7 @@ async function request(
   const retries = Math.max(0, Math.min(options.retries ?? DEFAULT_RETRIES, 5));
   const store = options.store !== false;
   const maxAge = options.maxAge ?? DEFAULT_MAX_AGE;
-  const stored = store ? readStored(key, maxAge) : undefined;
+  const stored = store ? readSaved(key, maxAge) : undefined;
   const target = proxied(url, options.proxy);
   for (let tries = 0; ; tries++) {
     try {
@@ -253,7 +280,7 @@ async function request(
         signal,
         stored,
       });
-      if (store && fresh) writeStored(key, fresh, maxAge);
+      if (store && fresh) saveLater(key, fresh, maxAge);
       return feed;
     } catch (error) {
       if (!retryable(error) || tries >= retries) throw error;
@@ -335,7 +362,7 @@ function peek(url: string, options: LoadFeedOptions = {}): Feed | undefined {
   const cached = memory.get(key);
   if (cached) return cached.feed;
   if (options.store === false) return undefined;
-  return readStored(key, options.maxAge ?? DEFAULT_MAX_AGE)?.feed;
+  return readSaved(key, options.maxAge ?? DEFAULT_MAX_AGE)?.feed;
 }
 
 /** The page's shared loader. */
@@ -349,5 +376,6 @@ export function clearFeedMemory(): void {
 /** Forgets results in memory and the copies kept in `localStorage`. */
 export function clearFeedCache(): void {
   memory.clear();
+  unsaved.clear();
   clearStored();
 }

@@ -214,19 +214,29 @@ function localStorageOrNull(): VoteStorage | null {
 
 /** Keeps votes by poll: in `storage` (localStorage by default) and in memory when that fails. */
 export class VoteStore {
-  readonly #storage: VoteStorage | null;
+  /** Undefined until first used: a poll on a page that never loads costs no storage access. */
+  #given: VoteStorage | null | undefined;
+  #resolved = false;
   readonly #memory = new Map<string, StoredVote>();
-  #persistent: boolean;
+  #refused = false;
 
   /** `storage`: `undefined` for localStorage, `null` to keep votes in memory only. */
   constructor(storage?: VoteStorage | null) {
-    this.#storage = storage === undefined ? localStorageOrNull() : storage;
-    this.#persistent = this.#storage !== null;
+    this.#given = storage;
+    this.#resolved = storage !== undefined;
+  }
+
+  get #storage(): VoteStorage | null {
+    if (!this.#resolved) {
+      this.#resolved = true;
+      this.#given = localStorageOrNull();
+    }
+    return this.#given ?? null;
   }
 
   /** False when votes live only in memory (no storage, or it refused a write). */
   get persistent(): boolean {
-    return this.#persistent;
+    return !this.#refused && this.#storage !== null;
   }
 
   /** The key a poll is filed under: its id on the service's origin. */
@@ -258,7 +268,7 @@ export class VoteStore {
       this.#storage?.setItem(key, JSON.stringify(vote));
     } catch {
       // Quota or a storage that went away: the vote still lives for this page.
-      this.#persistent = false;
+      this.#refused = true;
     }
   }
 

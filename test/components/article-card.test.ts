@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/components/article-card/kabar-article-card.js';
 import type { KabarArticleCardElement } from '../../src/components/article-card/article-card-element.js';
 import { ARTICLE_CARD_LAYOUTS } from '../../src/types.js';
-import { item } from '../helpers.js';
+import { item, until } from '../helpers.js';
 
 const part = (el: Element, name: string) => el.shadowRoot!.querySelector(`[part~="${name}"]`);
 
@@ -135,5 +135,40 @@ describe('<kabar-article-card> images and sources', () => {
       html`<kabar-article-card .article=${item(1, { source: 'Dinas Kesehatan' })}></kabar-article-card>`,
     );
     expect(el.shadowRoot!.querySelector('.source')!.textContent).to.equal('Dinas Kesehatan');
+  });
+});
+
+describe('<kabar-article-card loading="lazy">', () => {
+  it('renders only when it comes near the viewport', async () => {
+    const page = await fixture<HTMLElement>(html`
+      <div>
+        <div style="height: 4000px"></div>
+        <kabar-article-card
+          loading="lazy"
+          heading="Jauh di bawah"
+          date="2026-11-23T08:15:00Z"
+        ></kabar-article-card>
+      </div>
+    `);
+    const el = page.querySelector('kabar-article-card')!;
+    await el.updateComplete;
+    await new Promise((r) => setTimeout(r, 200));
+    expect(part(el, 'article')).to.equal(null);
+    el.scrollIntoView();
+    await until(() => part(el, 'article') !== null);
+    expect(part(el, 'link')!.textContent).to.equal('Jauh di bawah');
+    expect(part(el, 'meta')!.querySelector('time')!.textContent).to.equal('23 November 2026');
+    window.scrollTo(0, 0);
+  });
+
+  it('renders at once on the first screen, and by default', async () => {
+    const lazy = await fixture<KabarArticleCardElement>(
+      html`<kabar-article-card loading="lazy" heading="Di atas"></kabar-article-card>`,
+    );
+    await until(() => part(lazy, 'article') !== null);
+    const eager = await fixture<KabarArticleCardElement>(
+      html`<kabar-article-card heading="Biasa"></kabar-article-card>`,
+    );
+    expect(part(eager, 'article')).not.to.equal(null);
   });
 });

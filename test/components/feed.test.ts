@@ -85,6 +85,78 @@ describe('<kabar-feed>', () => {
   });
 });
 
+describe('<kabar-feed loading="lazy">', () => {
+  beforeEach(() => clearFeedCache());
+
+  it('loads only when a lazy list inside comes near the viewport', async () => {
+    const { loader, calls } = controlledLoader();
+    const el = await fixture<KabarFeedElement>(html`
+      <kabar-feed src="/feed.xml" loading="lazy" .loader=${loader}>
+        <div style="height: 4000px"></div>
+        <kabar-news-list loading="lazy" limit="2"></kabar-news-list>
+      </kabar-feed>
+    `);
+    const list = el.querySelector('kabar-news-list')!;
+    await list.updateComplete;
+    await new Promise((r) => setTimeout(r, 200));
+    expect(calls).to.have.length(0);
+    list.scrollIntoView();
+    await until(() => calls.length === 1);
+    calls[0]!.resolve(feedOf(3));
+    await until(() => list.shadowRoot!.querySelectorAll('li').length === 2);
+    window.scrollTo(0, 0);
+  });
+
+  it('loads at once for an eager list inside, and by default', async () => {
+    const lazy = controlledLoader();
+    await fixture(html`
+      <kabar-feed src="/feed.xml" loading="lazy" .loader=${lazy.loader}>
+        <div style="height: 4000px"></div>
+        <kabar-news-list></kabar-news-list>
+      </kabar-feed>
+    `);
+    await until(() => lazy.calls.length === 1);
+    const eager = controlledLoader();
+    await fixture(html`<kabar-feed src="/feed.xml" .loader=${eager.loader}></kabar-feed>`);
+    expect(eager.calls).to.have.length(1);
+  });
+});
+
+describe('<kabar-feed> while hidden', () => {
+  beforeEach(() => clearFeedCache());
+
+  it('does not fetch inside a hidden element, and fetches once shown', async () => {
+    const { loader, calls } = controlledLoader();
+    const panel = await fixture<HTMLElement>(html`
+      <section hidden>
+        <kabar-feed src="/feed.xml" .loader=${loader}><kabar-news-list></kabar-news-list></kabar-feed>
+      </section>
+    `);
+    const list = panel.querySelector('kabar-news-list')!;
+    await list.updateComplete;
+    await new Promise((r) => setTimeout(r, 200));
+    expect(calls).to.have.length(0);
+    panel.hidden = false;
+    await until(() => calls.length === 1);
+    calls[0]!.resolve(feedOf(2));
+    await until(() => list.shadowRoot!.querySelectorAll('li').length === 2);
+  });
+
+  it('does not refresh inside display: none, and refreshes once shown', async () => {
+    const { loader, calls } = controlledLoader();
+    const panel = await fixture<HTMLElement>(html`
+      <section><kabar-feed src="/feed.xml" refresh="1" .loader=${loader}></kabar-feed></section>
+    `);
+    calls[0]!.resolve(feedOf(1));
+    await new Promise((r) => setTimeout(r, 100));
+    panel.style.display = 'none';
+    await new Promise((r) => setTimeout(r, 2300));
+    expect(calls).to.have.length(1);
+    panel.style.display = '';
+    await until(() => calls.length === 2, 2000);
+  });
+});
+
 describe('<kabar-feed> sources', () => {
   beforeEach(() => clearFeedCache());
 

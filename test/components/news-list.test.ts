@@ -579,3 +579,90 @@ describe('<kabar-news-list loading="lazy">', () => {
     await until(() => el.shadowRoot!.querySelectorAll('li').length === 2);
   });
 });
+
+describe('<kabar-news-list loading="lazy"> in a <kabar-feed>', () => {
+  beforeEach(() => clearFeedCache());
+
+  it('keeps its skeleton until it comes near the viewport, then shows the shared feed', async () => {
+    const { loader, calls } = controlledLoader();
+    const feed = await fixture<HTMLElement>(html`
+      <kabar-feed src="/feed.xml" .loader=${loader}>
+        <kabar-news-list limit="2"></kabar-news-list>
+        <div style="height: 4000px"></div>
+        <kabar-news-list loading="lazy" limit="2"></kabar-news-list>
+      </kabar-feed>
+    `);
+    const [near, far] = [...feed.querySelectorAll('kabar-news-list')];
+    calls[0]!.resolve(feedOf(3));
+    await until(() => titles(near!).length === 2);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(titles(far!)).to.deep.equal([]);
+    expect(shadow(far!).querySelector('.skeleton')).to.exist;
+    expect(shadow(far!).querySelector('[aria-busy="true"]')).to.exist;
+    far!.scrollIntoView();
+    await until(() => titles(far!).length === 2);
+    expect(shadow(far!).querySelector('[aria-busy="false"]')).to.exist;
+    expect(calls).to.have.length(1);
+    window.scrollTo(0, 0);
+  });
+});
+
+describe('<kabar-news-list> while hidden', () => {
+  beforeEach(() => clearFeedCache());
+
+  it('does not fetch inside a hidden element, and fetches once shown', async () => {
+    const { loader, calls } = controlledLoader();
+    const panel = await fixture<HTMLElement>(html`
+      <div hidden><kabar-news-list src="/feed.xml" .loader=${loader}></kabar-news-list></div>
+    `);
+    const el = panel.querySelector('kabar-news-list')!;
+    await el.updateComplete;
+    await new Promise((r) => setTimeout(r, 200));
+    expect(calls).to.have.length(0);
+    panel.hidden = false;
+    await until(() => calls.length === 1);
+    calls[0]!.resolve(feedOf(2));
+    await until(() => titles(el).length === 2);
+  });
+
+  it('does not refresh while its container is hidden, and refreshes once shown', async () => {
+    let loads = 0;
+    const loader: FeedLoader = () => {
+      loads++;
+      return Promise.resolve(feedOf(1));
+    };
+    const panel = await fixture<HTMLElement>(html`
+      <div><kabar-news-list src="/feed.xml" refresh="1" .loader=${loader}></kabar-news-list></div>
+    `);
+    const el = panel.querySelector('kabar-news-list')!;
+    await ready(el);
+    expect(loads).to.equal(1);
+    panel.style.display = 'none';
+    await new Promise((r) => setTimeout(r, 2300));
+    expect(loads).to.equal(1);
+    panel.style.display = '';
+    await until(() => loads === 2, 2000);
+    expect(titles(el)).to.have.length(1);
+  });
+
+  it('does not refresh while the page is hidden, and refreshes when it is shown again', async () => {
+    let loads = 0;
+    const loader: FeedLoader = () => {
+      loads++;
+      return Promise.resolve(feedOf(1));
+    };
+    const el = await fixture<KabarNewsListElement>(
+      html`<kabar-news-list src="/feed.xml" refresh="1" .loader=${loader}></kabar-news-list>`,
+    );
+    await ready(el);
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
+    try {
+      await new Promise((r) => setTimeout(r, 2300));
+      expect(loads).to.equal(1);
+    } finally {
+      delete (document as { hidden?: boolean }).hidden;
+    }
+    document.dispatchEvent(new Event('visibilitychange'));
+    await until(() => loads === 2, 2000);
+  });
+});

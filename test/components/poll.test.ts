@@ -154,6 +154,24 @@ describe('<kabar-poll>', () => {
     });
   });
 
+  describe('hidden', () => {
+    it('does not fetch inside a hidden element, and fetches once shown', async () => {
+      const src = `/__kabar/count/poll-hidden-${Date.now()}?file=poll-static.json&type=application/json`;
+      const count = async () =>
+        ((await (await fetch(`${src.split('?')[0]}/total`)).json()) as { count: number }).count;
+      const panel = await fixture<HTMLElement>(
+        html`<div hidden><kabar-poll src=${src} .storage=${memoryStorage()}></kabar-poll></div>`,
+      );
+      const el = panel.querySelector('kabar-poll')!;
+      await el.updateComplete;
+      await new Promise((r) => setTimeout(r, 200));
+      expect(await count()).to.equal(0);
+      panel.hidden = false;
+      await until(() => radios(el).length === 2);
+      expect(await count()).to.equal(1);
+    });
+  });
+
   describe('no poll', () => {
     it('answers 204 with "Tidak ada polling untuk saat ini." in Indonesian', async () => {
       const el = await mount(NONE);

@@ -191,6 +191,8 @@ describe('<kabar-share-bar>', () => {
         html`<div style="width: 320px"><kabar-share-bar url="https://a.go.id/"></kabar-share-bar></div>`,
       );
       const bar = el.querySelector('kabar-share-bar')!;
+      // The fixture waited for the wrapper only: a widget's first render is a task of its own.
+      await bar.updateComplete;
       const tops = new Set(
         [...shadow(bar).querySelectorAll('li')].map((li) => li.getBoundingClientRect().top),
       );

@@ -147,6 +147,23 @@ describe('loadFeed: retries, cache, conditional requests, proxy, CORS', () => {
     expect(loadFeed.peek!(url, { store: false })).to.equal(undefined);
   });
 
+  it('saves that copy once the page is idle, not before handing the feed over', async () => {
+    const url = route('count/idle-save?file=rss2-wordpress.xml');
+    const saved = () => Object.keys(localStorage).some((key) => key.includes('idle-save'));
+    await loadFeed(url);
+    expect(saved()).to.equal(false);
+    const started = performance.now();
+    while (!saved() && performance.now() - started < 3000) await new Promise((r) => setTimeout(r, 20));
+    expect(saved()).to.equal(true);
+  });
+
+  it('reads a copy not saved yet as if it were', async () => {
+    const url = route('count/read-unsaved?file=rss2-wordpress.xml');
+    await loadFeed(url);
+    clearFeedMemory();
+    expect(loadFeed.peek!(url)!.items).to.have.length(7);
+  });
+
   it('refreshes with a conditional request and reuses the stored copy on 304', async () => {
     const name = `cond-${Date.now()}`;
     const url = route(`etag/${name}?file=rss2-wordpress.xml`);

@@ -1,3 +1,4 @@
+/* global customElements, location */
 // Loaded by the strict-CSP test page: gives a card an article with HTML content to sanitize.
 customElements.whenDefined('kabar-article-card').then(() => {
   document.getElementById('content-card').article = {

@@ -1,16 +1,18 @@
-import { LitElement } from 'lit';
+import { LitElement, nothing } from 'lit';
 import type { PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { LocaleController } from '../../controllers/locale-controller.js';
+import { VisibilityController } from '../../controllers/visibility-controller.js';
 import { parseDate } from '../../data/date.js';
 import type { FeedItem } from '../../data/model.js';
 import type { KabarStrings } from '../../i18n/strings.js';
 import { articleStrings } from '../../i18n/tables.js';
 import { oneOf, wholeNumber } from '../../internal/attributes.js';
 import { sanitizeHtml } from '../../internal/sanitize.js';
+import { nextTask } from '../../internal/schedule.js';
 import { hostStyles } from '../../internal/styles.js';
-import { ARTICLE_CARD_LAYOUTS } from '../../types.js';
-import type { ArticleCardLayout } from '../../types.js';
+import { ARTICLE_CARD_LAYOUTS, LOADING_MODES } from '../../types.js';
+import type { ArticleCardLayout, LoadingMode } from '../../types.js';
 import { articleStyles } from './article-card.styles.js';
 import { renderArticle } from './article-template.js';
 
@@ -101,10 +103,18 @@ export class KabarArticleCardElement extends LitElement {
    */
   @property({ type: Boolean }) content = false;
 
+  /**
+   * `lazy` renders the card only when it comes near the viewport (for cards below the first
+   * screen: nothing is formatted, sanitized or laid out before); `eager` (the default) at once.
+   */
+  @property() loading: LoadingMode = 'eager';
+
   /** Replaces some of the built-in strings. */
   @property({ attribute: false }) strings: Partial<KabarStrings> | undefined;
 
   readonly #locale = new LocaleController(this, { article: articleStrings }, () => this.strings);
+  readonly #visibility = new VisibilityController(this);
+  #lazy = false;
   /** The sanitized HTML on screen, and the source it came from. */
   #body: { html: string; nodes: Node[] } | undefined;
   #sanitizing: string | undefined;
@@ -124,8 +134,23 @@ export class KabarArticleCardElement extends LitElement {
     };
   }
 
+  /** A lazy card not yet near the viewport. */
+  get #deferred(): boolean {
+    return this.#lazy && !this.#visibility.near;
+  }
+
+  /** The first render is a task of its own (see `nextTask`). */
+  protected override async scheduleUpdate(): Promise<void> {
+    if (!this.hasUpdated) await nextTask();
+    super.scheduleUpdate();
+  }
+
   override willUpdate(changed: PropertyValues<this>): void {
-    if (!changed.has('content') && !changed.has('article')) return;
+    if (changed.has('loading')) {
+      this.#lazy = oneOf(this, 'loading', this.loading, LOADING_MODES, 'eager') === 'lazy';
+      if (this.#lazy) this.#visibility.watchNear();
+    }
+    if (this.#deferred) return;
     const source = this.content ? this.article?.content : undefined;
     if (!source) {
       this.#body = undefined;
@@ -153,6 +178,7 @@ export class KabarArticleCardElement extends LitElement {
   }
 
   override render() {
+    if (this.#deferred) return nothing;
     const layout = oneOf(this, 'layout', this.layout, ARTICLE_CARD_LAYOUTS, 'vertical');
     const level = wholeNumber(this, 'heading-level', this.headingLevel, 3, 2);
     return renderArticle(this.article ?? this.#fromAttributes(), {

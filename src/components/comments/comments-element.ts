@@ -10,6 +10,7 @@ import { KabarErrorEvent } from '../../events/kabar-error.js';
 import type { KabarStrings } from '../../i18n/strings.js';
 import { commentsStrings, retryStrings } from '../../i18n/tables.js';
 import { oneOf } from '../../internal/attributes.js';
+import { nextTask } from '../../internal/schedule.js';
 import { hostStyles } from '../../internal/styles.js';
 import { COMMENTS_LOAD_MODES } from '../../types.js';
 import type { CommentsLoadMode } from '../../types.js';
@@ -152,6 +153,12 @@ export class KabarCommentsElement extends LitElement {
   }
 
   // Before render, so a change of provider or thread and its new state show in one update.
+  /** The first render is a task of its own (see `nextTask`). */
+  protected override async scheduleUpdate(): Promise<void> {
+    if (!this.hasUpdated) await nextTask();
+    super.scheduleUpdate();
+  }
+
   override willUpdate(changed: PropertyValues<this>): void {
     const rearm =
       (changed.has('provider') && changed.get('provider') !== undefined) ||

@@ -1,15 +1,23 @@
 import { LitElement, html } from 'lit';
+import type { PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { provide } from '@lit/context';
 import { feedContext } from '../../context.js';
 import type { FeedState } from '../../context.js';
 import { FeedController } from '../../controllers/feed-controller.js';
+import { VisibilityController } from '../../controllers/visibility-controller.js';
 import type { FeedLoader } from '../../data/loader.js';
+import { oneOf } from '../../internal/attributes.js';
+import { Waiters } from '../../internal/waiters.js';
+import { LOADING_MODES } from '../../types.js';
+import type { LoadingMode } from '../../types.js';
 import { feedStyles } from './feed.styles.js';
 
 /**
  * Loads one feed and hands it to every Kabar widget inside it, so that a list, a headline and
  * a ticker on one page cost one request. It renders nothing of its own: put the widgets in it.
+ * Inside a `hidden` element (a closed tab panel) it fetches nothing until shown, and while hidden
+ * in any way (`display: none`) it does not refresh.
  *
  * @summary Loads a feed once for the widgets inside it.
  * @tagname kabar-feed
@@ -46,19 +54,44 @@ export class KabarFeedElement extends LitElement {
   /** Replaces the built-in loader (tests, or a site's own fetching). */
   @property({ attribute: false }) loader: FeedLoader | undefined;
 
+  /**
+   * `lazy` loads the feed only once a widget inside is due to show it: an eager one at once, a
+   * `loading="lazy"` one when it comes near the viewport. `eager` (the default) loads at once.
+   */
+  @property() loading: LoadingMode = 'eager';
+
   /** @internal */
   @provide({ context: feedContext })
   @state()
   protected feedState: FeedState | undefined;
 
   readonly #feed = new FeedController(this);
+  readonly #visibility = new VisibilityController(this);
+  /** Nothing inside wanted the feed yet (with `loading="lazy"`). */
+  #unwanted = false;
+  readonly #wanting = new Waiters();
 
   /** Loads the feed again now. */
   reload(): void {
     this.#feed.retry();
   }
 
-  override willUpdate(): void {
+  /**
+   * @internal Resolves when the feed is wanted: at once, or once a hidden feed is shown. An
+   * abort meanwhile rejects at once.
+   */
+  ready(signal: AbortSignal): Promise<void> | undefined {
+    if (!this.#unwanted) return this.#visibility.whenShown(signal);
+    return this.#wanting.wait(signal).then(() => this.#visibility.whenShown(signal));
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('loading')) {
+      const lazy = oneOf(this, 'loading', this.loading, LOADING_MODES, 'eager') === 'lazy';
+      // Turning lazy after a widget wanted the feed changes nothing: it is wanted.
+      if (!lazy) this.#want();
+      else if (!this.hasUpdated) this.#unwanted = true;
+    }
     const next = this.#feed.state;
     const prev = this.feedState;
     if (
@@ -68,11 +101,17 @@ export class KabarFeedElement extends LitElement {
       prev.error !== next.error ||
       prev.loadingMore !== next.loadingMore
     ) {
-      this.feedState = next;
+      this.feedState = { ...next, want: this.#want };
     }
   }
 
   override render() {
     return html`<slot></slot>`;
   }
+
+  readonly #want = (): void => {
+    if (!this.#unwanted) return;
+    this.#unwanted = false;
+    this.#wanting.wake();
+  };
 }

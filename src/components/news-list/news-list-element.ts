@@ -7,15 +7,17 @@ import { feedContext } from '../../context.js';
 import type { FeedState } from '../../context.js';
 import { FeedController } from '../../controllers/feed-controller.js';
 import { LocaleController } from '../../controllers/locale-controller.js';
+import { VisibilityController } from '../../controllers/visibility-controller.js';
 import type { KabarError } from '../../data/errors.js';
 import type { FeedLoader } from '../../data/loader.js';
 import type { FeedItem } from '../../data/model.js';
 import type { KabarStrings } from '../../i18n/strings.js';
 import { articleStrings, errorStrings, newsListStrings, retryStrings } from '../../i18n/tables.js';
 import { oneOf, wholeNumber } from '../../internal/attributes.js';
+import { nextTask } from '../../internal/schedule.js';
 import { hostStyles } from '../../internal/styles.js';
-import { NEWS_LIST_LAYOUTS } from '../../types.js';
-import type { ArticleCardLayout, NewsListLayout } from '../../types.js';
+import { LOADING_MODES, NEWS_LIST_LAYOUTS } from '../../types.js';
+import type { ArticleCardLayout, LoadingMode, NewsListLayout } from '../../types.js';
 import { articleStyles } from '../article-card/article-card.styles.js';
 import { renderArticle } from '../article-card/article-template.js';
 import { newsListStyles } from './news-list.styles.js';
@@ -28,10 +30,6 @@ const CARD_LAYOUT: Record<NewsListLayout, ArticleCardLayout> = {
 
 /** Values of `images`. */
 const IMAGE_MODES = ['auto', 'off'] as const;
-/** Values of `loading`. */
-const LOADING_MODES = ['eager', 'lazy'] as const;
-/** How close to the viewport a lazy list starts fetching. */
-const NEAR_VIEWPORT = '400px 0px';
 
 /** The visitor asked the browser to save data (Chromium's `navigator.connection.saveData`). */
 function saveData(): boolean {
@@ -45,7 +43,9 @@ const MAX_SKELETONS = 4;
  * A list of news from a feed: its own (`src`) or that of the `<kabar-feed>` around it.
  *
  * It shows a skeleton while loading, a message with a retry button when the feed fails, a
- * message when there is nothing to show, and otherwise the newest `limit` articles.
+ * message when there is nothing to show, and otherwise the newest `limit` articles. Inside a
+ * `hidden` element (a closed tab panel) it fetches nothing until shown, and while hidden in any
+ * way (`display: none`) it does not refresh.
  *
  * @summary The news list: loading, error, empty and loaded states.
  * @tagname kabar-news-list
@@ -74,6 +74,7 @@ const MAX_SKELETONS = 4;
  *
  * @cssprop [--kabar-news-list-gap=1.5rem] - Space between articles.
  * @cssprop [--kabar-news-list-column=15rem] - Narrowest column of the grid layout.
+ * @cssprop [--kabar-news-list-item-size=11rem] - Height assumed for an item not yet shown (far off screen, so not laid out): 18rem in the grid, 3.5rem compact by default.
  * @cssprop [--kabar-news-list-heading-size=1.375em] - Heading font size.
  * @cssprop [--kabar-color-border=#dde1e6] - Rules between items of the compact layout.
  * @cssprop [--kabar-color-surface-muted=#f3f5f7] - Background of messages.
@@ -122,10 +123,11 @@ export class KabarNewsListElement extends LitElement {
   @property({ attribute: false }) loader: FeedLoader | undefined;
 
   /**
-   * `lazy` fetches the feed only when the list comes near the viewport (for lists below the
-   * first screen); `eager` (the default) fetches at once.
+   * `lazy` fetches the feed and renders its articles only when the list comes near the
+   * viewport (for lists below the first screen; the skeleton holds the place meanwhile);
+   * `eager` (the default) does both at once.
    */
-  @property() loading: 'eager' | 'lazy' = 'eager';
+  @property() loading: LoadingMode = 'eager';
 
   /**
    * `off` lists articles without images. `auto` (the default) shows them, unless the visitor
@@ -167,16 +169,14 @@ export class KabarNewsListElement extends LitElement {
     () => this.strings,
   );
   readonly #feed = new FeedController(this);
+  readonly #visibility = new VisibilityController(this);
   #layout: NewsListLayout = 'list';
   #limit = 10;
   #pageSize = 0;
   /** Articles shown with paging: a multiple of the page size. */
   #shown = 0;
   #images: 'auto' | 'off' = 'auto';
-  /** A lazy list came near the viewport (or was never lazy). */
-  #near = false;
-  #nearWaiters: Array<() => void> = [];
-  #observer: IntersectionObserver | undefined;
+  #lazy = false;
 
   /** Loads the feed again (the shared one, inside a `<kabar-feed>`). */
   reload(): void {
@@ -188,54 +188,28 @@ export class KabarNewsListElement extends LitElement {
     return this.src || !this.contextState ? this.#feed.state : this.contextState;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.#nearWaiters.length > 0) this.#observe();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#observer?.disconnect();
-    this.#observer = undefined;
-  }
-
-  #observe(): void {
-    if (this.#observer || typeof IntersectionObserver === 'undefined') return;
-    this.#observer = new IntersectionObserver(
-      (entries) => {
-        if (!entries.some((entry) => entry.isIntersecting)) return;
-        this.#near = true;
-        this.#observer?.disconnect();
-        this.#observer = undefined;
-        for (const wake of this.#nearWaiters.splice(0)) wake();
-      },
-      { rootMargin: NEAR_VIEWPORT },
-    );
-    this.#observer.observe(this);
-  }
-
   /**
-   * @internal Resolves when the feed is wanted: at once, or for a lazy list once it nears the
-   * viewport (its skeleton holds the place meanwhile). An abort meanwhile rejects at once.
+   * @internal Resolves when the feed is wanted: at once, or once a lazy list nears the viewport
+   * (its skeleton holds the place meanwhile), or once a hidden list is shown. An abort meanwhile
+   * rejects at once.
    */
   ready(signal: AbortSignal): Promise<void> | undefined {
-    if (this.#near || this.loading !== 'lazy') return undefined;
-    return new Promise<void>((resolve, reject) => {
-      const onAbort = () => reject(signal.reason);
-      signal.addEventListener('abort', onAbort, { once: true });
-      this.#nearWaiters.push(() => {
-        signal.removeEventListener('abort', onAbort);
-        resolve();
-      });
-      this.#observe();
-    });
+    const visibility = this.#visibility;
+    return (this.#lazy ? visibility.whenNear(signal) : undefined) ?? visibility.whenShown(signal);
+  }
+
+  /** The first render is a task of its own (see `nextTask`). */
+  protected override async scheduleUpdate(): Promise<void> {
+    if (!this.hasUpdated) await nextTask();
+    super.scheduleUpdate();
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('images')) this.#images = oneOf(this, 'images', this.images, IMAGE_MODES, 'auto');
-    if (changed.has('loading') && oneOf(this, 'loading', this.loading, LOADING_MODES, 'eager') !== 'lazy') {
-      this.#near = true;
-      for (const wake of this.#nearWaiters.splice(0)) wake();
+    if (changed.has('loading')) {
+      this.#lazy = oneOf(this, 'loading', this.loading, LOADING_MODES, 'eager') === 'lazy';
+      if (this.#lazy) this.#visibility.watchNear();
+      else this.#visibility.release();
     }
     if (changed.has('layout')) this.#layout = oneOf(this, 'layout', this.layout, NEWS_LIST_LAYOUTS, 'list');
     if (changed.has('limit')) this.#limit = wholeNumber(this, 'limit', this.limit, 10, 1);
@@ -246,9 +220,16 @@ export class KabarNewsListElement extends LitElement {
     if (changed.has('src') || changed.has('category')) this.#shown = this.#pageSize;
   }
 
+  override updated(): void {
+    // Due to show a shared feed: a lazy <kabar-feed> around waits for this before it loads.
+    if (!this.src && !(this.#lazy && !this.#visibility.near)) this.contextState?.want?.();
+  }
+
   override render() {
     const state = this.#state;
-    const busy = state.status === 'loading' || state.status === 'idle';
+    // A lazy list keeps its skeleton until it nears the viewport, even with the feed at hand.
+    const feed = this.#lazy && !this.#visibility.near ? undefined : state.feed;
+    const busy = state.status === 'loading' || state.status === 'idle' || (state.feed && !feed);
     return html`
       <section
         class=${this.#layout}
@@ -264,10 +245,10 @@ export class KabarNewsListElement extends LitElement {
               : nothing
           }
         </slot>
-        ${state.feed && state.error ? this.#renderStale() : nothing}
+        ${feed && state.error ? this.#renderStale() : nothing}
         ${
-          state.feed
-            ? this.#renderItems(state.feed.items, state)
+          feed
+            ? this.#renderItems(feed.items, state)
             : state.status === 'error'
               ? this.#renderError(state.error!)
               : this.#renderLoading()

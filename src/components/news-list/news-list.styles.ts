@@ -21,10 +21,19 @@ export const newsListStyles = css`
     padding: 0;
     list-style: none;
   }
+  /*
+   * An item off screen is not styled, laid out or painted (nor is a skeleton's pulse run) until
+   * it comes near: long lists cost what the screen shows. The estimate holds its place until
+   * then; after that, its last real size does.
+   */
   .items > li {
     margin: 0;
     padding: 0;
     min-width: 0;
+    content-visibility: auto;
+    contain-intrinsic-block-size: auto var(--kabar-news-list-item-size, 11rem);
+    /* Paint containment clips at the box: leave room for the title's focus ring around it. */
+    overflow-clip-margin: 0.5rem;
   }
   .items > li::before,
   .items > li::marker {
@@ -33,10 +42,14 @@ export const newsListStyles = css`
   .grid .items {
     grid-template-columns: repeat(auto-fill, minmax(min(100%, var(--kabar-news-list-column, 15rem)), 1fr));
   }
+  .grid .items > li {
+    contain-intrinsic-block-size: auto var(--kabar-news-list-item-size, 18rem);
+  }
   .compact .items {
     gap: 0;
   }
   .compact .items > li {
+    contain-intrinsic-block-size: auto var(--kabar-news-list-item-size, 3.5rem);
     padding: var(--kabar-space-s, 0.5rem) 0;
     border-bottom: 1px solid var(--kabar-color-border, #dde1e6);
   }

@@ -3,7 +3,7 @@ import type { PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import { LocaleController } from '../../controllers/locale-controller.js';
-import { NearController } from '../../controllers/near-controller.js';
+import { VisibilityController } from '../../controllers/visibility-controller.js';
 import { KabarError, toKabarError } from '../../data/errors.js';
 import {
   VoteStore,
@@ -20,6 +20,7 @@ import { KabarVoteEvent } from '../../events/kabar-vote.js';
 import type { KabarStrings } from '../../i18n/strings.js';
 import { pollStrings, retryStrings } from '../../i18n/tables.js';
 import { oneOf, wholeNumber } from '../../internal/attributes.js';
+import { nextTask } from '../../internal/schedule.js';
 import { hostStyles } from '../../internal/styles.js';
 import { LOADING_MODES } from '../../types.js';
 import type { LoadingMode } from '../../types.js';
@@ -30,6 +31,7 @@ const isAbort = (error: unknown) => error instanceof DOMException && error.name 
 /**
  * A poll from a poll service (see docs/poll-protocol.md): a reader votes once, then sees the
  * results. A vote that cannot be sent is kept on the device and sent when the connection returns.
+ * Inside a `hidden` element (a closed tab panel) the poll is fetched once it is shown.
  *
  * @summary The poll box: loading, no poll, open, submitting, pending, voted, closed and error.
  * @tagname kabar-poll
@@ -98,10 +100,7 @@ export class KabarPollElement extends LitElement {
     { poll: pollStrings, retry: retryStrings },
     () => this.strings,
   );
-  readonly #near = new NearController(
-    this,
-    () => oneOf(this, 'loading', this.loading, LOADING_MODES, 'eager') === 'lazy',
-  );
+  readonly #visibility = new VisibilityController(this);
   #store = new VoteStore();
   #choice = '';
   #submitting = false;
@@ -125,8 +124,12 @@ export class KabarPollElement extends LitElement {
       } catch {
         throw new KabarError('invalid-url', `"${src}" is not a URL.`, { url: src });
       }
-      const near = this.#near.ready(signal);
-      if (near) await near;
+      // A lazy poll waits until it nears the viewport; one nobody can see (inside
+      // display: none) is fetched once it is shown.
+      const visibility = this.#visibility;
+      const lazy = oneOf(this, 'loading', this.loading, LOADING_MODES, 'eager') === 'lazy';
+      const waiting = (lazy ? visibility.whenNear(signal) : undefined) ?? visibility.whenShown(signal);
+      if (waiting) await waiting;
       try {
         const poll = await fetchPoll(url, { signal, timeout });
         if (poll) this.#resume(poll);
@@ -152,8 +155,18 @@ export class KabarPollElement extends LitElement {
     this.#stopDelivery = undefined;
   }
 
+  /** The first render is a task of its own (see `nextTask`). */
+  protected override async scheduleUpdate(): Promise<void> {
+    if (!this.hasUpdated) await nextTask();
+    super.scheduleUpdate();
+  }
+
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('storage')) this.#store = new VoteStore(this.storage);
+    // No longer lazy: a load waiting to near the viewport goes now.
+    if (changed.has('loading') && oneOf(this, 'loading', this.loading, LOADING_MODES, 'eager') !== 'lazy') {
+      this.#visibility.release();
+    }
   }
 
   override updated(): void {

@@ -9,6 +9,7 @@ import { KabarShareEvent } from '../../events/kabar-share.js';
 import type { KabarStrings } from '../../i18n/strings.js';
 import { shareBarStrings } from '../../i18n/tables.js';
 import { oneOf, tokenList, warnAttribute } from '../../internal/attributes.js';
+import { nextTask } from '../../internal/schedule.js';
 import { hostStyles } from '../../internal/styles.js';
 import { SHARE_BAR_LAYOUTS, SHARE_NATIVE_MODES, SHARE_NETWORKS } from '../../types.js';
 import type { ShareBarLayout, ShareNativeMode, ShareNetwork } from '../../types.js';
@@ -123,6 +124,12 @@ export class KabarShareBarElement extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.#timer);
+  }
+
+  /** The first render is a task of its own (see `nextTask`). */
+  protected override async scheduleUpdate(): Promise<void> {
+    if (!this.hasUpdated) await nextTask();
+    super.scheduleUpdate();
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
