@@ -73,6 +73,14 @@ export class VisibilityController implements ReactiveController {
   }
 
   /**
+   * Resolves when the host wants to load: a `lazy` host once it nears the viewport, any other
+   * once it is shown; undefined when it may load now. Rejects on abort.
+   */
+  whenWanted(lazy: boolean, signal?: AbortSignal): Promise<void> | undefined {
+    return (lazy ? this.whenNear(signal) : undefined) ?? this.whenShown(signal);
+  }
+
+  /**
    * Resolves when the host is shown; undefined when it is. Rejects on abort. Before the host's
    * first render only `hidden` attributes are looked at (see `isShown`).
    */

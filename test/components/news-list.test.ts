@@ -7,6 +7,18 @@ import { clearFeedCache } from '../../src/data/loader.js';
 import type { FeedLoader } from '../../src/data/loader.js';
 import { controlledLoader, feedOf, fixtureUrl, item, until } from '../helpers.js';
 
+/** A loader that answers a one-item feed at once and counts its calls. */
+function countingLoader() {
+  const counted = {
+    loads: 0,
+    loader: (() => {
+      counted.loads++;
+      return Promise.resolve(feedOf(1));
+    }) as FeedLoader,
+  };
+  return counted;
+}
+
 const shadow = (el: Element) => el.shadowRoot!;
 const titles = (el: Element) =>
   [...shadow(el).querySelectorAll('.title a')].map((a) => a.textContent!.trim());
@@ -427,20 +439,16 @@ describe('<kabar-news-list>', () => {
     });
 
     it('stops refreshing when removed', async () => {
-      let loads = 0;
-      const loader: FeedLoader = () => {
-        loads++;
-        return Promise.resolve(feedOf(1));
-      };
+      const counted = countingLoader();
       const el = await fixture<KabarNewsListElement>(
-        html`<kabar-news-list src="/feed.xml" refresh="1" .loader=${loader}></kabar-news-list>`,
+        html`<kabar-news-list src="/feed.xml" refresh="1" .loader=${counted.loader}></kabar-news-list>`,
       );
       await ready(el);
-      expect(loads).to.equal(1);
-      await until(() => loads === 2, 2500);
+      expect(counted.loads).to.equal(1);
+      await until(() => counted.loads === 2, 2500);
       el.remove();
       await new Promise((r) => setTimeout(r, 1300));
-      expect(loads).to.equal(2);
+      expect(counted.loads).to.equal(2);
     });
   });
 });
@@ -626,43 +634,35 @@ describe('<kabar-news-list> while hidden', () => {
   });
 
   it('does not refresh while its container is hidden, and refreshes once shown', async () => {
-    let loads = 0;
-    const loader: FeedLoader = () => {
-      loads++;
-      return Promise.resolve(feedOf(1));
-    };
+    const counted = countingLoader();
     const panel = await fixture<HTMLElement>(html`
-      <div><kabar-news-list src="/feed.xml" refresh="1" .loader=${loader}></kabar-news-list></div>
+      <div><kabar-news-list src="/feed.xml" refresh="1" .loader=${counted.loader}></kabar-news-list></div>
     `);
     const el = panel.querySelector('kabar-news-list')!;
     await ready(el);
-    expect(loads).to.equal(1);
+    expect(counted.loads).to.equal(1);
     panel.style.display = 'none';
     await new Promise((r) => setTimeout(r, 2300));
-    expect(loads).to.equal(1);
+    expect(counted.loads).to.equal(1);
     panel.style.display = '';
-    await until(() => loads === 2, 2000);
+    await until(() => counted.loads === 2, 2000);
     expect(titles(el)).to.have.length(1);
   });
 
   it('does not refresh while the page is hidden, and refreshes when it is shown again', async () => {
-    let loads = 0;
-    const loader: FeedLoader = () => {
-      loads++;
-      return Promise.resolve(feedOf(1));
-    };
+    const counted = countingLoader();
     const el = await fixture<KabarNewsListElement>(
-      html`<kabar-news-list src="/feed.xml" refresh="1" .loader=${loader}></kabar-news-list>`,
+      html`<kabar-news-list src="/feed.xml" refresh="1" .loader=${counted.loader}></kabar-news-list>`,
     );
     await ready(el);
     Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
     try {
       await new Promise((r) => setTimeout(r, 2300));
-      expect(loads).to.equal(1);
+      expect(counted.loads).to.equal(1);
     } finally {
       delete (document as { hidden?: boolean }).hidden;
     }
     document.dispatchEvent(new Event('visibilitychange'));
-    await until(() => loads === 2, 2000);
+    await until(() => counted.loads === 2, 2000);
   });
 });

@@ -194,8 +194,7 @@ export class KabarNewsListElement extends LitElement {
    * rejects at once.
    */
   ready(signal: AbortSignal): Promise<void> | undefined {
-    const visibility = this.#visibility;
-    return (this.#lazy ? visibility.whenNear(signal) : undefined) ?? visibility.whenShown(signal);
+    return this.#visibility.whenWanted(this.#lazy, signal);
   }
 
   /** The first render is a task of its own (see `nextTask`). */

@@ -126,9 +126,8 @@ export class KabarPollElement extends LitElement {
       }
       // A lazy poll waits until it nears the viewport; one nobody can see (inside
       // display: none) is fetched once it is shown.
-      const visibility = this.#visibility;
       const lazy = oneOf(this, 'loading', this.loading, LOADING_MODES, 'eager') === 'lazy';
-      const waiting = (lazy ? visibility.whenNear(signal) : undefined) ?? visibility.whenShown(signal);
+      const waiting = this.#visibility.whenWanted(lazy, signal);
       if (waiting) await waiting;
       try {
         const poll = await fetchPoll(url, { signal, timeout });
