@@ -1,5 +1,4 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { Task, TaskStatus, initialState } from '@lit/task';
 import type { FeedState } from '../context.js';
 import { KabarError, KabarFetchError, toKabarError } from '../data/errors.js';
 import { DEFAULT_TIMEOUT, loadFeed } from '../data/loader.js';
@@ -10,6 +9,7 @@ import { FEED_FORMATS } from '../data/model.js';
 import { KabarErrorEvent } from '../events/kabar-error.js';
 import { KabarLoadEvent } from '../events/kabar-load.js';
 import { oneOf, wholeNumber } from '../internal/attributes.js';
+import { COMPLETE, ERROR, PENDING, Task, initialState } from '../internal/task.js';
 
 /** The loading attributes `<kabar-feed>` and `<kabar-news-list>` share. */
 export interface FeedSourceHost extends ReactiveControllerHost, HTMLElement {
@@ -46,7 +46,7 @@ function isAbort(error: unknown): boolean {
 }
 
 /**
- * Loads the host's feed with `@lit/task`, refreshes it every `refresh` seconds while the page
+ * Loads the host's feed (a {@link Task}), refreshes it every `refresh` seconds while the page
  * is visible, fires `kabar-load`/`kabar-error`, and stops all work when the host leaves the page.
  */
 export class FeedController implements ReactiveController {
@@ -137,14 +137,14 @@ export class FeedController implements ReactiveController {
     const src = this.#host.src?.trim();
     const last = this.#lastGood && this.#lastGood.src === this.#host.src ? this.#lastGood.feed : undefined;
     switch (this.#task.status) {
-      case TaskStatus.COMPLETE:
+      case COMPLETE:
         return { status: 'ready', feed: this.#task.value, error: undefined, retry };
-      case TaskStatus.ERROR: {
+      case ERROR: {
         const error = this.#task.error;
         if (isAbort(error)) return { status: 'loading', feed: last, error: undefined, retry };
         return { status: last ? 'ready' : 'error', feed: last, error: toKabarError(error, src), retry };
       }
-      case TaskStatus.PENDING:
+      case PENDING:
         return { status: 'loading', feed: last, error: undefined, retry };
       default:
         return { status: src ? 'loading' : 'idle', feed: undefined, error: undefined, retry };
@@ -212,7 +212,7 @@ export class FeedController implements ReactiveController {
   hostUpdated(): void {
     if (this.#host.refresh !== this.#refresh) {
       this.#refresh = this.#host.refresh;
-      if (this.#task.status !== TaskStatus.PENDING) this.#schedule();
+      if (this.#task.status !== PENDING) this.#schedule();
     }
   }
 
@@ -223,7 +223,7 @@ export class FeedController implements ReactiveController {
     this.#timer = undefined;
     document.removeEventListener('visibilitychange', this.#onVisible);
     this.#more?.abort();
-    if (this.#task.status === TaskStatus.PENDING) {
+    if (this.#task.status === PENDING) {
       this.#interrupted = true;
       this.#task.abort();
     }
@@ -247,7 +247,7 @@ export class FeedController implements ReactiveController {
     return refresh === undefined ? wait : Math.min(wait, refresh);
   }
 
-  #schedule(error: unknown = this.#task.status === TaskStatus.ERROR ? this.#task.error : undefined): void {
+  #schedule(error: unknown = this.#task.status === ERROR ? this.#task.error : undefined): void {
     clearTimeout(this.#timer);
     this.#timer = undefined;
     const seconds = this.#nextDelay(error);
@@ -262,7 +262,7 @@ export class FeedController implements ReactiveController {
 
   /** Back online: a widget showing an error (or an old copy) tries again at once. */
   readonly #onOnline = (): void => {
-    if (this.#task.status === TaskStatus.ERROR) this.retry();
+    if (this.#task.status === ERROR) this.retry();
   };
 
   readonly #onVisible = (): void => {
