@@ -1,7 +1,8 @@
 /**
  * What both entry points export: element classes, events, contexts and the data layer whose
  * feed readers load on demand (`readFeed`). `index.ts` adds the synchronous `parseFeed`, which
- * holds every reader, so the one-file bundle (`define.ts`) leaves it out.
+ * holds every reader, and `locales`, which holds every language, so the one-file bundle
+ * (`define.ts`) leaves them out.
  */
 export { KabarFeedElement } from './components/feed/feed-element.js';
 export { KabarNewsListElement } from './components/news-list/news-list-element.js';
@@ -24,7 +25,7 @@ export { feedContext } from './context.js';
 export type { FeedState } from './context.js';
 export { LocaleController } from './controllers/locale-controller.js';
 export { FeedController } from './controllers/feed-controller.js';
-export { LANGUAGES, locales, toLanguage } from './i18n/index.js';
+export { LANGUAGES, toLanguage } from './i18n/index.js';
 export type { KabarLanguage, KabarStrings } from './i18n/index.js';
 export * from './types.js';
 export * from './data/index.js';

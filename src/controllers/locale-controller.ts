@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { toLanguage } from '../i18n/language.js';
 import type { KabarLanguage, KabarStrings } from '../i18n/strings.js';
-import type { StringTables } from '../i18n/tables.js';
+import { loaded, loadStrings, type StringTables } from '../i18n/tables.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
@@ -56,7 +56,8 @@ export function langOf(el: Element): string {
 
 /**
  * Resolves the host's language (its `lang`, the nearest `[lang]`, then `<html lang>`), follows
- * changes to it, and formats dates and numbers with cached `Intl` objects.
+ * changes to it, loads its strings when they are not Indonesian (see `ready`), and formats
+ * dates and numbers with cached `Intl` objects.
  */
 export class LocaleController<
   K extends keyof KabarStrings = keyof KabarStrings,
@@ -65,11 +66,15 @@ export class LocaleController<
   readonly #tables: StringTables<K>;
   readonly #overrides: () => Partial<KabarStrings> | undefined;
   #lang: KabarLanguage = 'id';
+  /** The language resolved, which becomes `#lang` once its strings are loaded. */
+  #wanted: KabarLanguage = 'id';
+  #ready = Promise.resolve();
   #strings: Partial<Record<KabarLanguage, Pick<KabarStrings, K>>> = {};
 
   /**
    * `tables` are the string groups the host uses (from `i18n/tables.js`), so a host bundled
-   * alone carries only its own words; `overrides` returns the host's replacements, if any.
+   * alone carries only its own words: Indonesian, and any other language the caller has (the
+   * rest load on demand); `overrides` returns the host's replacements, if any.
    */
   constructor(
     host: Host,
@@ -82,18 +87,27 @@ export class LocaleController<
     host.addController(this);
   }
 
-  /** The shipped language in force: `id`, `en` or `su`. */
+  /** The shipped language in force: `id`, `en` or `su` (a new one once its strings are loaded). */
   get lang(): KabarLanguage {
     return this.#lang;
+  }
+
+  /**
+   * Settles once the strings of the host's language are loaded, or could not be (the host
+   * then shows Indonesian). Never rejects. A host awaits it before its first render, so that
+   * it never paints Indonesian first; later changes of language render when loaded.
+   */
+  get ready(): Promise<void> {
+    return this.#ready;
   }
 
   /** The strings for the language, with the host's overrides on top. */
   get strings(): Pick<KabarStrings, K> {
     const lang = this.#lang;
     const strings = (this.#strings[lang] ??= Object.fromEntries(
-      Object.entries(this.#tables).map(([group, table]) => [
+      Object.entries<Partial<Record<KabarLanguage, unknown>>>(this.#tables).map(([group, table]) => [
         group,
-        (table as Record<KabarLanguage, unknown>)[lang],
+        table[lang] ?? loaded[lang]?.[group as K] ?? table.id,
       ]),
     ) as Pick<KabarStrings, K>);
     const overrides = this.#overrides();
@@ -114,13 +128,22 @@ export class LocaleController<
     this.resolve(false);
   }
 
-  /** Re-reads the language; asks the host to render when it changed. */
+  /** Re-reads the language; asks the host to render when it changed (once its strings are loaded). */
   resolve(update = true): void {
     const lang = toLanguage(langOf(this.#host));
-    if (lang !== this.#lang) {
-      this.#lang = lang;
-      if (update) this.#host.requestUpdate();
-    }
+    if (lang === this.#wanted) return;
+    this.#wanted = lang;
+    const loading = loadStrings(lang);
+    if (loading)
+      this.#ready = loading.then(() => {
+        if (this.#wanted === lang) this.#use(lang, true);
+      });
+    else this.#use(lang, update);
+  }
+
+  #use(lang: KabarLanguage, update: boolean): void {
+    this.#lang = lang;
+    if (update) this.#host.requestUpdate();
   }
 
   formatDate(date: Date, options: Intl.DateTimeFormatOptions = { dateStyle: 'long' }): string {

@@ -1,22 +1,43 @@
 /**
- * Each element's strings in every language, one table per group, so an element bundled alone
- * carries only its own words (the locale modules export each group separately).
+ * Each element's Indonesian strings, one table per group, so an element bundled alone carries
+ * only its own words (the locale modules export each group separately). English and Sundanese
+ * are loaded on demand, whole, by `loadStrings`: most pages never need them.
  */
-import * as en from './locales/en.js';
 import * as id from './locales/id.js';
-import * as su from './locales/su.js';
 import type { KabarLanguage, KabarStrings } from './strings.js';
 
-/** One group of strings in every language. */
-export type StringTable<K extends keyof KabarStrings> = Record<KabarLanguage, KabarStrings[K]>;
+/** One group of strings: Indonesian always, other languages where the caller has them. */
+export type StringTable<K extends keyof KabarStrings> = { id: KabarStrings[K] } & Partial<
+  Record<KabarLanguage, KabarStrings[K]>
+>;
 
 /** The groups an element uses, each with its table. */
 export type StringTables<K extends keyof KabarStrings> = { [P in K]: StringTable<P> };
 
-export const errorStrings: StringTable<'error'> = { id: id.error, en: en.error, su: su.error };
-export const retryStrings: StringTable<'retry'> = { id: id.retry, en: en.retry, su: su.retry };
-export const newsListStrings: StringTable<'newsList'> = { id: id.newsList, en: en.newsList, su: su.newsList };
-export const pollStrings: StringTable<'poll'> = { id: id.poll, en: en.poll, su: su.poll };
-export const articleStrings: StringTable<'article'> = { id: id.article, en: en.article, su: su.article };
-export const commentsStrings: StringTable<'comments'> = { id: id.comments, en: en.comments, su: su.comments };
-export const shareBarStrings: StringTable<'shareBar'> = { id: id.shareBar, en: en.shareBar, su: su.shareBar };
+export const errorStrings: StringTable<'error'> = { id: id.error };
+export const retryStrings: StringTable<'retry'> = { id: id.retry };
+export const newsListStrings: StringTable<'newsList'> = { id: id.newsList };
+export const pollStrings: StringTable<'poll'> = { id: id.poll };
+export const articleStrings: StringTable<'article'> = { id: id.article };
+export const commentsStrings: StringTable<'comments'> = { id: id.comments };
+export const shareBarStrings: StringTable<'shareBar'> = { id: id.shareBar };
+
+/** The languages loaded so far, by `loadStrings`. */
+export const loaded: Partial<Record<KabarLanguage, KabarStrings>> = {};
+
+const loading: Partial<Record<KabarLanguage, Promise<void>>> = {};
+
+/**
+ * Loads a language's strings into `loaded`, once for the page. Returns `undefined` when there
+ * is nothing to wait for (Indonesian, or loaded already), else a promise that never rejects:
+ * when the chunk cannot be fetched, the language stays missing and readers get Indonesian.
+ */
+export function loadStrings(lang: KabarLanguage): Promise<void> | undefined {
+  if (lang === 'id' || loaded[lang]) return undefined;
+  return (loading[lang] ??= (lang === 'en' ? import('./locales/en.js') : import('./locales/su.js')).then(
+    (strings) => {
+      loaded[lang] = strings;
+    },
+    () => console.warn(`Kabar: the "${lang}" strings could not be loaded; showing Indonesian.`),
+  ));
+}

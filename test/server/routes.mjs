@@ -12,6 +12,8 @@
  *   /__kabar/csp-page                       a page of widgets under the strictest CSP we support
  *   /__kabar/bundle/kabar.min.js[?version=v] the real single-file bundle, built from the rollup
  *                                           config on first request (optionally claiming another version)
+ *   /__kabar/bundle/without-:chunk/...      the same files, where the chunk named :chunk (`su` for
+ *                                           kabar-su-*.min.js) fails with 404, as on a flaky network
  *   /__kabar/embed/:name?kind=disqus|giscus[&fail=1][&delay=ms]
  *                                           a fake comments embed script, counted by name
  *   /__kabar/embed/:name/total              how many times it was requested (JSON)
@@ -139,7 +141,10 @@ export async function testRoutes(ctx, next) {
     }
     case 'bundle': {
       const files = await bundle();
-      const name = parts.slice(2).join('/');
+      const without = parts[2]?.startsWith('without-') ? parts[2].slice('without-'.length) : undefined;
+      const name = parts.slice(without ? 3 : 2).join('/');
+      if (without && name.startsWith(`kabar-${without}-`))
+        return send(ctx, 404, 'chunk withheld', 'text/plain');
       let code = files.get(name);
       if (code === undefined) return send(ctx, 404, 'no such bundle file', 'text/plain');
       const version = url.searchParams.get('version');

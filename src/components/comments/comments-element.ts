@@ -153,9 +153,12 @@ export class KabarCommentsElement extends LitElement {
   }
 
   // Before render, so a change of provider or thread and its new state show in one update.
-  /** The first render is a task of its own (see `nextTask`). */
+  /** The first render is a task of its own (see `nextTask`), in the reader's language. */
   protected override async scheduleUpdate(): Promise<void> {
-    if (!this.hasUpdated) await nextTask();
+    if (!this.hasUpdated) {
+      await nextTask();
+      await this.#locale.ready;
+    }
     super.scheduleUpdate();
   }
 

@@ -154,9 +154,12 @@ export class KabarPollElement extends LitElement {
     this.#stopDelivery = undefined;
   }
 
-  /** The first render is a task of its own (see `nextTask`). */
+  /** The first render is a task of its own (see `nextTask`), in the reader's language. */
   protected override async scheduleUpdate(): Promise<void> {
-    if (!this.hasUpdated) await nextTask();
+    if (!this.hasUpdated) {
+      await nextTask();
+      await this.#locale.ready;
+    }
     super.scheduleUpdate();
   }
 
