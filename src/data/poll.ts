@@ -1,8 +1,13 @@
 /**
  * The poll layer (protocol in docs/poll-protocol.md): reading a poll, sending a vote, and a vote
  * queue that keeps a vote in storage until the service has counted it. Framework-free.
+ *
+ * Sending and the queue's retries live in `vote.ts`, a module of their own that the one-file
+ * bundle loads on demand: most pages never send a vote. The functions here that send load it
+ * first, and `<kabar-poll>` preloads it as soon as it shows an open poll.
  */
 import { KabarFetchError, KabarParseError } from './errors.js';
+import type * as Voting from './vote.js';
 
 export interface PollOption {
   readonly id: string;
@@ -42,11 +47,11 @@ export interface PollRequestOptions {
 }
 
 /**
- * One request to the poll service, answered by a poll: `null` for none (204 or `{"poll": null}`).
+ * One request to the poll service (internal: `fetchPoll` and `sendVote` are the API), answered by a poll: `null` for none (204 or `{"poll": null}`).
  * Throws a `KabarFetchError` (timeout, offline, network, or `http` with the service's message and
  * `Retry-After`) or a `KabarParseError`; an abort of `signal` rejects with its reason.
  */
-async function request(
+export async function requestPoll(
   url: string,
   init: RequestInit,
   { signal, timeout = 10_000 }: PollRequestOptions,
@@ -133,22 +138,7 @@ export function parsePoll(json: unknown, base: string): Poll | null {
 
 /** `GET url`: the poll, or `null` when the service has none (204 or `{"poll": null}`). */
 export function fetchPoll(url: string, options: PollRequestOptions = {}): Promise<Poll | null> {
-  return request(url, { headers: { Accept: 'application/json' } }, options);
-}
-
-/**
- * `POST vote.url`. The body is JSON sent as `text/plain` (a string body's default type), which
- * keeps the request CORS-simple (no preflight round trip on a slow connection). Answers the fresh
- * results.
- */
-export async function sendVote(vote: StoredVote, options: PollRequestOptions = {}): Promise<Poll> {
-  const poll = await request(
-    vote.url,
-    { method: 'POST', body: JSON.stringify({ option: vote.option, key: vote.key }) },
-    options,
-  );
-  if (!poll) throw new KabarParseError('parse', 'The vote answer has no poll.', { url: vote.url });
-  return poll;
+  return requestPoll(url, { headers: { Accept: 'application/json' } }, options);
 }
 
 /**
@@ -251,45 +241,6 @@ export class VoteStore {
 
 export type VoteSender = (vote: StoredVote, options?: PollRequestOptions) => Promise<Poll>;
 
-const sending = new WeakMap<VoteStore, Map<string, Promise<Poll | undefined>>>();
-
-/**
- * Sends the stored vote under `key` if it is pending, and files the outcome: counted (pending
- * false, results kept), refused for good (forgotten, error thrown), or failed for now (still
- * pending, error thrown; call again later). Concurrent calls for one key share one request.
- */
-export function deliverVote(
-  store: VoteStore,
-  key: string,
-  send: VoteSender = sendVote,
-  options: PollRequestOptions = {},
-): Promise<Poll | undefined> {
-  const inFlight = sending.get(store) ?? new Map<string, Promise<Poll | undefined>>();
-  sending.set(store, inFlight);
-  const vote = store.get(key);
-  if (!inFlight.has(key) && vote?.pending) {
-    // The reader may have cleared or replaced the vote meanwhile; file only this one.
-    const mine = () => store.get(key)?.key === vote.key;
-    inFlight.set(
-      key,
-      send(vote, options)
-        .then(
-          (poll) => {
-            const votes = Object.fromEntries(poll.options.map((o) => [o.id, o.votes]));
-            if (mine()) store.set(key, { ...vote, pending: false, results: { votes, total: poll.total } });
-            return poll;
-          },
-          (error: unknown) => {
-            if (isRejection(error) && mine()) store.delete(key);
-            throw error;
-          },
-        )
-        .finally(() => inFlight.delete(key)),
-    );
-  }
-  return inFlight.get(key) ?? Promise.resolve(undefined);
-}
-
 export interface DeliveryCallbacks {
   /** The service counted the vote (or had counted it before): its fresh results. */
   delivered(poll: Poll): void;
@@ -301,50 +252,50 @@ export interface DeliveryCallbacks {
   delay?: boolean;
 }
 
+/** Loads `vote.ts`. A failed load rejects (the caller keeps the vote and tries again later). */
+const voting = () => import('./vote.js');
+
+/** Starts loading `vote.ts` ahead of the first vote, so sending is not delayed by it. */
+export function preloadVoting(): void {
+  voting().catch(() => undefined);
+}
+
+/**
+ * `POST vote.url`. The body is JSON sent as `text/plain` (a string body's default type), which
+ * keeps the request CORS-simple (no preflight round trip on a slow connection). Answers the fresh
+ * results.
+ */
+export const sendVote: VoteSender = (vote, options) => voting().then((m) => m.sendVote(vote, options));
+
+/**
+ * Sends the stored vote under `key` if it is pending, and files the outcome: counted (pending
+ * false, results kept), refused for good (forgotten, error thrown), or failed for now (still
+ * pending, error thrown; call again later). Concurrent calls for one key share one request.
+ */
+export const deliverVote: typeof Voting.deliverVote = (...args) =>
+  voting().then((m) => m.deliverVote(...args));
+
 /**
  * Delivers the pending vote under `key` until it is counted or refused: now, then again after a
  * growing delay (at least the service's `Retry-After`), and at once when the browser comes back
  * online. Returns a function that stops trying (the vote stays stored, to be sent when the page
- * is next opened).
+ * is next opened). If the sending code cannot be loaded, `failed` hears it once (not final).
  */
-export function keepDelivering(
-  store: VoteStore,
-  key: string,
-  { delivered, failed, send, timeout, delay }: DeliveryCallbacks,
-): () => void {
-  const controller = new AbortController();
-  const { signal } = controller;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let attempt = 0;
-  const later = (seconds = 0) =>
-    (timer = setTimeout(tryNow, Math.max(seconds * 1000, retryDelay(attempt++))));
-  const stop = () => {
-    controller.abort();
-    clearTimeout(timer);
-    window.removeEventListener('online', tryNow);
+export function keepDelivering(store: VoteStore, key: string, callbacks: DeliveryCallbacks): () => void {
+  let stop: (() => void) | undefined;
+  let stopped = false;
+  voting().then(
+    (m) => {
+      if (!stopped) stop = m.keepDelivering(store, key, callbacks);
+    },
+    (error: unknown) => {
+      if (!stopped) callbacks.failed(error, false);
+    },
+  );
+  return () => {
+    stopped = true;
+    stop?.();
   };
-  function tryNow(): void {
-    clearTimeout(timer);
-    if (signal.aborted) return;
-    deliverVote(store, key, send, { signal, timeout: timeout || undefined }).then(
-      (poll) => {
-        if (signal.aborted) return;
-        stop();
-        if (poll) delivered(poll);
-      },
-      (error: unknown) => {
-        if (signal.aborted) return;
-        const final = isRejection(error);
-        if (final) stop();
-        else later((error as KabarFetchError | undefined)?.retryAfter);
-        failed(error, final);
-      },
-    );
-  }
-  window.addEventListener('online', tryNow);
-  if (delay) later();
-  else tryNow();
-  return stop;
 }
 
 /** `poll` with the newer of its counts and those the service answered to our vote. */

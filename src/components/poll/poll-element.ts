@@ -12,6 +12,7 @@ import {
   isRejection,
   keepDelivering,
   newVoteKey,
+  preloadVoting,
   withStoredResults,
 } from '../../data/poll.js';
 import type { Poll, StoredVote, VoteStorage } from '../../data/poll.js';
@@ -173,6 +174,9 @@ export class KabarPollElement extends LitElement {
     for (const fill of this.renderRoot.querySelectorAll<HTMLElement>('[data-share]')) {
       fill.style.inlineSize = fill.dataset.share!;
     }
+    // An open poll: load the code that sends votes now, while the connection that brought the
+    // poll is up, so a vote is neither delayed by it nor kept waiting for it.
+    if (this.renderRoot.querySelector('form')) preloadVoting();
     if (this.#focusMessage) {
       this.#focusMessage = false;
       // The one message that takes focus (thanks, pending, refused) is the one with a tabindex.
@@ -417,5 +421,7 @@ export class KabarPollElement extends LitElement {
   #onOnline = (): void => {
     // A poll that failed to load while offline loads now (and sends any vote waiting for it).
     if (this.#poll.status === TaskStatus.ERROR) void this.#poll.run();
+    // A vote waiting to be sent goes now (also when the code that sends it could not be loaded).
+    else if (this.#poll.value && !this.#submitting) this.#resume(this.#poll.value);
   };
 }
