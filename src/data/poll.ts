@@ -141,15 +141,6 @@ export function fetchPoll(url: string, options: PollRequestOptions = {}): Promis
   return requestPoll(url, { headers: { Accept: 'application/json' } }, options);
 }
 
-/**
- * Whether retrying cannot help: the service understood the vote and refused it (unknown option,
- * closed poll). Network failures, timeouts, 5xx, 408 and 429 are worth retrying.
- */
-export function isRejection(error: unknown): boolean {
-  const { kind, status } = (error ?? {}) as Partial<KabarFetchError>;
-  return kind === 'http' && status! >= 400 && status! < 500 && status !== 408 && status !== 429;
-}
-
 /** A new idempotency key. */
 export function newVoteKey(): string {
   // `randomUUID` is only there on https pages.
@@ -157,11 +148,6 @@ export function newVoteKey(): string {
     crypto.randomUUID?.() ??
     Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('')
   );
-}
-
-/** Milliseconds before retry number `attempt` (0-based): 2 s doubling to 5 min, with jitter. */
-export function retryDelay(attempt: number): number {
-  return Math.round(Math.min(300_000, 2000 * 2 ** Math.min(attempt, 10)) * (0.75 + Math.random() * 0.5));
 }
 
 /** The part of `Storage` the queue uses. */

@@ -5,7 +5,7 @@
  */
 import { KabarParseError } from './errors.js';
 import type { KabarFetchError } from './errors.js';
-import { isRejection, requestPoll, retryDelay } from './poll.js';
+import { requestPoll } from './poll.js';
 import type {
   DeliveryCallbacks,
   Poll,
@@ -24,6 +24,20 @@ export async function sendVote(vote: StoredVote, options: PollRequestOptions = {
   );
   if (!poll) throw new KabarParseError('parse', 'The vote answer has no poll.', { url: vote.url });
   return poll;
+}
+
+/**
+ * Whether retrying cannot help: the service understood the vote and refused it (unknown option,
+ * closed poll). Network failures, timeouts, 5xx, 408 and 429 are worth retrying.
+ */
+export function isRejection(error: unknown): boolean {
+  const { kind, status } = (error ?? {}) as Partial<KabarFetchError>;
+  return kind === 'http' && status! >= 400 && status! < 500 && status !== 408 && status !== 429;
+}
+
+/** Milliseconds before retry number `attempt` (0-based): 2 s doubling to 5 min, with jitter. */
+export function retryDelay(attempt: number): number {
+  return Math.round(Math.min(300_000, 2000 * 2 ** Math.min(attempt, 10)) * (0.75 + Math.random() * 0.5));
 }
 
 /** Deliveries on their way, by store and key. */

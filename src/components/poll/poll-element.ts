@@ -7,9 +7,7 @@ import { VisibilityController } from '../../controllers/visibility-controller.js
 import { KabarError, toKabarError } from '../../data/errors.js';
 import {
   VoteStore,
-  deliverVote,
   fetchPoll,
-  isRejection,
   keepDelivering,
   newVoteKey,
   preloadVoting,
@@ -203,9 +201,8 @@ export class KabarPollElement extends LitElement {
       !this.dispatchEvent(new KabarVoteEvent({ pollId: poll.id, optionId }))
     )
       return;
-    const key = this.#keyOf(poll);
     // Stored before it is sent: from here on the vote is kept until the service answers.
-    this.#store.set(key, {
+    this.#store.set(this.#keyOf(poll), {
       poll: poll.id,
       option: optionId,
       key: newVoteKey(),
@@ -215,16 +212,7 @@ export class KabarPollElement extends LitElement {
     this.#rejected = undefined;
     this.#submitting = true;
     this.requestUpdate();
-    try {
-      this.#delivered(await deliverVote(this.#store, key, undefined, { timeout: this.#timeout }));
-    } catch (error) {
-      const final = isRejection(error);
-      this.#failed(error, final);
-      if (!final) this.#resume(poll, true);
-    }
-    this.#submitting = false;
-    this.#focusMessage = true;
-    this.requestUpdate();
+    await new Promise<void>((settled) => this.#resume(poll, settled));
   }
 
   override render() {
@@ -367,23 +355,43 @@ export class KabarPollElement extends LitElement {
     return this.#store.get(this.#keyOf(poll));
   }
 
-  /** Keeps sending a vote that is still pending for `poll`, until it is counted or refused. */
-  #resume(poll: Poll, delay?: boolean): void {
+  /**
+   * Keeps sending a vote that is still pending for `poll`, until it is counted or refused. A vote
+   * just made passes `settled`: the submission ends at the first answer (or when sending stops).
+   */
+  #resume(poll: Poll, settled?: () => void): void {
     const key = this.#keyOf(poll);
-    if (!this.#store.get(key)?.pending || !this.isConnected) return;
+    const settle = () => {
+      if (!settled) return;
+      settled();
+      settled = undefined;
+      this.#submitting = false;
+      this.#focusMessage = true;
+      this.requestUpdate();
+    };
+    if (!this.#store.get(key)?.pending || !this.isConnected) return settle();
     this.#stopDelivery?.();
-    this.#stopDelivery = keepDelivering(this.#store, key, {
-      delivered: (fresh) => this.#delivered(fresh),
-      failed: (error, final) => this.#failed(error, final),
+    const stop = keepDelivering(this.#store, key, {
+      delivered: (fresh) => {
+        settle();
+        this.#delivered(fresh);
+      },
+      failed: (error, final) => {
+        settle();
+        this.#failed(error, final);
+      },
       timeout: this.#timeout,
-      delay,
     });
+    this.#stopDelivery = () => {
+      stop();
+      settle();
+    };
   }
 
-  #delivered(poll: Poll | undefined): void {
+  #delivered(poll: Poll): void {
     this.#stopDelivery?.();
     this.#stopDelivery = undefined;
-    if (poll) this.#fresh = poll;
+    this.#fresh = poll;
     // Move focus to the confirmation only when the reader is waiting for it, never on page load.
     this.#focusMessage ||= this.#awaited;
     this.#awaited = false;
