@@ -109,8 +109,6 @@ export class KabarPollElement extends LitElement {
   #rejected: KabarError | undefined;
   #stopDelivery: (() => void) | undefined;
   #focusMessage: boolean | undefined;
-  /** The reader pressed "send now" and waits for the answer. */
-  #awaited: boolean | undefined;
 
   readonly #poll = new Task(this, {
     args: () => [this.src.trim(), this.#timeout] as const,
@@ -356,8 +354,9 @@ export class KabarPollElement extends LitElement {
   }
 
   /**
-   * Keeps sending a vote that is still pending for `poll`, until it is counted or refused. A vote
-   * just made passes `settled`: the submission ends at the first answer (or when sending stops).
+   * Keeps sending a vote that is still pending for `poll`, until it is counted or refused. When
+   * the reader waits for the answer (a vote just made, "send now"), `settled` hears the first one
+   * (or that sending stopped), and focus moves to the message that tells it; never on page load.
    */
   #resume(poll: Poll, settled?: () => void): void {
     const key = this.#keyOf(poll);
@@ -392,9 +391,6 @@ export class KabarPollElement extends LitElement {
     this.#stopDelivery?.();
     this.#stopDelivery = undefined;
     this.#fresh = poll;
-    // Move focus to the confirmation only when the reader is waiting for it, never on page load.
-    this.#focusMessage ||= this.#awaited;
-    this.#awaited = false;
     this.requestUpdate();
   }
 
@@ -422,8 +418,8 @@ export class KabarPollElement extends LitElement {
 
   #onSendNow = (): void => {
     const poll = this.#poll.value;
-    this.#awaited = true;
-    if (poll) this.#resume(poll);
+    // The reader waits for this answer: focus moves to it.
+    if (poll) this.#resume(poll, () => undefined);
   };
 
   #onOnline = (): void => {
