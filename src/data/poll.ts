@@ -1,8 +1,13 @@
 /**
  * The poll layer (protocol in docs/poll-protocol.md): reading a poll, sending a vote, and a vote
  * queue that keeps a vote in storage until the service has counted it. Framework-free.
+ *
+ * Sending and the queue's retries live in `vote.ts`, a module of their own that the one-file
+ * bundle loads on demand: most pages never send a vote. The functions here that send load it
+ * first, and `<kabar-poll>` preloads it as soon as it shows an open poll.
  */
-import { KabarError, KabarFetchError, KabarParseError } from './errors.js';
+import { KabarFetchError, KabarParseError } from './errors.js';
+import type * as Voting from './vote.js';
 
 export interface PollOption {
   readonly id: string;
@@ -41,52 +46,55 @@ export interface PollRequestOptions {
   timeout?: number;
 }
 
-const DEFAULT_TIMEOUT = 10_000;
-
-async function request(url: string, init: RequestInit, options: PollRequestOptions): Promise<Response> {
+/**
+ * One request to the poll service (internal: `fetchPoll` and `sendVote` are the API), answered by a poll: `null` for none (204 or `{"poll": null}`).
+ * Throws a `KabarFetchError` (timeout, offline, network, or `http` with the service's message and
+ * `Retry-After`) or a `KabarParseError`; an abort of `signal` rejects with its reason.
+ */
+export async function requestPoll(
+  url: string,
+  init: RequestInit,
+  { signal, timeout = 10_000 }: PollRequestOptions,
+): Promise<Poll | null> {
   const controller = new AbortController();
-  const { signal, timeout = DEFAULT_TIMEOUT } = options;
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, timeout);
-  const onAbort = () => controller.abort(signal!.reason);
-  signal?.addEventListener('abort', onAbort, { once: true });
+  const abort = () => controller.abort();
+  const timer = setTimeout(abort, timeout);
+  signal?.addEventListener('abort', abort);
+  let response: Response;
   try {
-    return await fetch(url, { ...init, signal: controller.signal });
+    response = await fetch(url, { ...init, signal: controller.signal });
   } catch (cause) {
-    if (signal?.aborted) throw signal.reason ?? cause;
-    if (timedOut) throw new KabarFetchError('timeout', 'The poll service took too long.', { url, cause });
-    if (navigator.onLine === false)
-      throw new KabarFetchError('offline', 'The browser is offline.', { url, cause });
-    throw new KabarFetchError('network', 'The poll service could not be reached.', { url, cause });
+    if (signal?.aborted) throw signal.reason;
+    // Only the timer aborts our controller when the caller's signal did not.
+    const kind = controller.signal.aborted ? 'timeout' : navigator.onLine ? 'network' : 'offline';
+    throw new KabarFetchError(kind, `The poll service could not be reached (${kind}).`, { url, cause });
   } finally {
     clearTimeout(timer);
-    signal?.removeEventListener('abort', onAbort);
+    signal?.removeEventListener('abort', abort);
   }
-}
-
-async function failure(response: Response, url: string): Promise<KabarFetchError> {
-  let message = `The poll service answered HTTP ${response.status}.`;
-  try {
-    const body = (await response.json()) as { error?: { message?: unknown } };
-    if (typeof body.error?.message === 'string') message = body.error.message;
-  } catch {
-    // Not our JSON error: the status says enough.
+  if (response.status === 204) return null;
+  const json = (await response.json().catch(() => undefined)) as
+    { error?: { message?: unknown } } | undefined;
+  if (!response.ok) {
+    const message = json?.error?.message;
+    const retryAfter = response.headers.get('Retry-After');
+    throw new KabarFetchError(
+      'http',
+      typeof message === 'string' ? message : `The poll service answered HTTP ${response.status}.`,
+      { url, status: response.status, retryAfter: retryAfter && +retryAfter >= 0 ? +retryAfter : undefined },
+    );
   }
-  const retryAfter = Number(response.headers.get('Retry-After'));
-  return new KabarFetchError('http', message, {
-    url,
-    status: response.status,
-    ...(retryAfter >= 0 && response.headers.has('Retry-After') ? { retryAfter } : {}),
-  });
+  if (json === undefined)
+    throw new KabarParseError('parse', 'The poll service did not answer JSON.', { url });
+  return parsePoll(json, response.url || url);
 }
 
 const text = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
 /** A vote count: a whole number of votes, or 0 for anything else (negative, absurd, not a number). */
-const count = (value: unknown): number =>
-  typeof value === 'number' && value > 0 && Number.isSafeInteger(Math.floor(value)) ? Math.floor(value) : 0;
+const count = (value: unknown): number => {
+  const n = typeof value === 'number' ? Math.floor(value) : 0;
+  return n > 0 && Number.isSafeInteger(n) ? n : 0;
+};
 
 /**
  * Reads a `{"poll": ...}` answer. `null` means no poll; anything not shaped like the protocol
@@ -94,105 +102,52 @@ const count = (value: unknown): number =>
  */
 export function parsePoll(json: unknown, base: string): Poll | null {
   const bad = (why: string) => new KabarParseError('parse', `Not a poll: ${why}.`, { url: base });
-  if (!json || typeof json !== 'object' || !('poll' in json)) throw bad('no "poll" field');
-  const raw = (json as { poll: unknown }).poll;
-  if (raw === null) return null;
-  if (typeof raw !== 'object') throw bad('"poll" is not an object');
-  const p = raw as Record<string, unknown>;
-  if (!text(p.id) || !text(p.question)) throw bad('no "id" or "question"');
-  if (!Array.isArray(p.options) || p.options.length === 0) throw bad('no "options"');
-  const options = (p.options as unknown[]).map((o) => {
-    const option = (o ?? {}) as Record<string, unknown>;
-    if (!text(option.id) || !text(option.label)) throw bad('an option without "id" or "label"');
-    return { id: option.id, label: option.label, votes: count(option.votes) };
+  const p = (json as { poll?: Record<string, unknown> | null } | null)?.poll;
+  if (p === null) return null;
+  if (typeof p !== 'object' || !text(p.id) || !text(p.question))
+    throw bad('no "poll" with "id" and "question"');
+  if (!Array.isArray(p.options) || !p.options.length) throw bad('no "options"');
+  const options = (p.options as (Record<string, unknown> | null)[]).map((o) => {
+    if (!text(o?.id) || !text(o.label)) throw bad('an option without "id" or "label"');
+    return { id: o.id, label: o.label, votes: count(o.votes) };
   });
-  const closes = text(p.closes) ? new Date(p.closes) : undefined;
   let voteUrl: string | undefined;
-  try {
-    voteUrl = text(p.vote) ? new URL(p.vote, base).href : undefined;
-  } catch {
-    throw bad('"vote" is not a URL');
+  if (text(p.vote)) {
+    try {
+      voteUrl = new URL(p.vote, base).href;
+    } catch {
+      // Reported below.
+    }
+    if (!/^https?:/.test(voteUrl!)) throw bad('"vote" is not an http(s) URL');
   }
-  if (voteUrl && !/^https?:/.test(voteUrl)) throw bad('"vote" is not an http(s) URL');
-  const status = p.status === 'closed' || !voteUrl ? 'closed' : 'open';
+  const closes = text(p.closes) ? new Date(p.closes) : undefined;
+  const open = p.status !== 'closed' && voteUrl;
   return {
     id: p.id,
     question: p.question,
-    status,
+    status: open ? 'open' : 'closed',
     options,
     total: Math.max(
       count(p.total),
       options.reduce((sum, o) => sum + o.votes, 0),
     ),
     closes: closes && !Number.isNaN(closes.getTime()) ? closes : undefined,
-    voteUrl: status === 'open' ? voteUrl : undefined,
+    voteUrl: open || undefined,
   };
 }
 
 /** `GET url`: the poll, or `null` when the service has none (204 or `{"poll": null}`). */
-export async function fetchPoll(url: string, options: PollRequestOptions = {}): Promise<Poll | null> {
-  const response = await request(url, { headers: { Accept: 'application/json' } }, options);
-  if (response.status === 204) return null;
-  if (!response.ok) throw await failure(response, url);
-  let json: unknown;
-  try {
-    json = await response.json();
-  } catch (cause) {
-    throw new KabarParseError('parse', 'The poll service did not answer JSON.', { url, cause });
-  }
-  return parsePoll(json, response.url || url);
-}
-
-/**
- * `POST vote.url`. The body is JSON sent as `text/plain`, which keeps the request CORS-simple (no
- * preflight round trip on a slow connection). Answers the fresh results.
- */
-export async function sendVote(vote: StoredVote, options: PollRequestOptions = {}): Promise<Poll> {
-  const response = await request(
-    vote.url,
-    {
-      method: 'POST',
-      headers: { 'Content-Type': 'text/plain;charset=UTF-8' },
-      body: JSON.stringify({ option: vote.option, key: vote.key }),
-    },
-    options,
-  );
-  if (!response.ok) throw await failure(response, vote.url);
-  let poll: Poll | null;
-  try {
-    poll = parsePoll(await response.json(), response.url || vote.url);
-  } catch (cause) {
-    throw cause instanceof KabarError
-      ? cause
-      : new KabarParseError('parse', 'The poll service did not answer JSON.', { url: vote.url, cause });
-  }
-  if (!poll) throw new KabarParseError('parse', 'The vote answer has no poll.', { url: vote.url });
-  return poll;
-}
-
-/**
- * Whether retrying cannot help: the service understood the vote and refused it (unknown option,
- * closed poll). Network failures, timeouts, 5xx, 408 and 429 are worth retrying.
- */
-export function isRejection(error: unknown): boolean {
-  if (!(error instanceof KabarError)) return false;
-  if (error.kind === 'parse') return false;
-  if (!(error instanceof KabarFetchError) || error.kind !== 'http') return false;
-  return error.status >= 400 && error.status < 500 && error.status !== 408 && error.status !== 429;
+export function fetchPoll(url: string, options: PollRequestOptions = {}): Promise<Poll | null> {
+  return requestPoll(url, { headers: { Accept: 'application/json' } }, options);
 }
 
 /** A new idempotency key. */
 export function newVoteKey(): string {
-  if (typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const bytes = new Uint8Array(16);
-  crypto.getRandomValues(bytes);
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-/** Milliseconds before retry number `attempt` (0-based): 2 s doubling to 5 min, with jitter. */
-export function retryDelay(attempt: number): number {
-  const base = Math.min(300_000, 2000 * 2 ** Math.min(attempt, 10));
-  return Math.round(base * (0.75 + Math.random() * 0.5));
+  // `randomUUID` is only there on https pages.
+  return (
+    crypto.randomUUID?.() ??
+    Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('')
+  );
 }
 
 /** The part of `Storage` the queue uses. */
@@ -200,43 +155,33 @@ export type VoteStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
 const PREFIX = 'kabar-poll:';
 
-function localStorageOrNull(): VoteStorage | null {
-  try {
-    // Throws in some private modes and sandboxed frames; a probe write catches the rest.
-    const storage = window.localStorage;
-    storage.setItem(`${PREFIX}probe`, '1');
-    storage.removeItem(`${PREFIX}probe`);
-    return storage;
-  } catch {
-    return null;
-  }
-}
-
 /** Keeps votes by poll: in `storage` (localStorage by default) and in memory when that fails. */
 export class VoteStore {
   /** Undefined until first used: a poll on a page that never loads costs no storage access. */
-  #given: VoteStorage | null | undefined;
-  #resolved = false;
+  #storage: VoteStorage | null | undefined;
   readonly #memory = new Map<string, StoredVote>();
   #refused = false;
 
   /** `storage`: `undefined` for localStorage, `null` to keep votes in memory only. */
   constructor(storage?: VoteStorage | null) {
-    this.#given = storage;
-    this.#resolved = storage !== undefined;
+    this.#storage = storage;
   }
 
-  get #storage(): VoteStorage | null {
-    if (!this.#resolved) {
-      this.#resolved = true;
-      this.#given = localStorageOrNull();
+  get #saved(): VoteStorage | null {
+    if (this.#storage === undefined) {
+      try {
+        // Throws in some private modes and sandboxed frames.
+        this.#storage = localStorage;
+      } catch {
+        this.#storage = null;
+      }
     }
-    return this.#given ?? null;
+    return this.#storage;
   }
 
   /** False when votes live only in memory (no storage, or it refused a write). */
   get persistent(): boolean {
-    return !this.#refused && this.#storage !== null;
+    return !this.#refused && Boolean(this.#saved);
   }
 
   /** The key a poll is filed under: its id on the service's origin. */
@@ -251,12 +196,10 @@ export class VoteStore {
   }
 
   get(key: string): StoredVote | undefined {
-    const inMemory = this.#memory.get(key);
-    if (inMemory) return inMemory;
     try {
-      const raw = this.#storage?.getItem(key);
-      const vote = raw ? (JSON.parse(raw) as StoredVote) : undefined;
-      return vote && typeof vote.key === 'string' && typeof vote.option === 'string' ? vote : undefined;
+      const vote =
+        this.#memory.get(key) ?? (JSON.parse(this.#saved?.getItem(key) ?? 'null') as StoredVote | null);
+      return typeof vote?.key === 'string' && typeof vote.option === 'string' ? vote : undefined;
     } catch {
       return undefined;
     }
@@ -265,7 +208,7 @@ export class VoteStore {
   set(key: string, vote: StoredVote): void {
     this.#memory.set(key, vote);
     try {
-      this.#storage?.setItem(key, JSON.stringify(vote));
+      this.#saved?.setItem(key, JSON.stringify(vote));
     } catch {
       // Quota or a storage that went away: the vote still lives for this page.
       this.#refused = true;
@@ -275,7 +218,7 @@ export class VoteStore {
   delete(key: string): void {
     this.#memory.delete(key);
     try {
-      this.#storage?.removeItem(key);
+      this.#saved?.removeItem(key);
     } catch {
       // Nothing more to do.
     }
@@ -283,47 +226,6 @@ export class VoteStore {
 }
 
 export type VoteSender = (vote: StoredVote, options?: PollRequestOptions) => Promise<Poll>;
-
-function resultsOf(poll: Poll): StoredVote['results'] {
-  return { votes: Object.fromEntries(poll.options.map((o) => [o.id, o.votes])), total: poll.total };
-}
-
-/**
- * Sends the stored vote under `key` if it is pending, and files the outcome: counted (pending
- * false, results kept), refused for good (forgotten, error thrown), or failed for now (still
- * pending, error thrown; call again later). Concurrent calls for one key share one request.
- */
-export function deliverVote(
-  store: VoteStore,
-  key: string,
-  send: VoteSender = sendVote,
-  options: PollRequestOptions = {},
-): Promise<Poll | undefined> {
-  let inFlight = sending.get(store);
-  if (!inFlight) sending.set(store, (inFlight = new Map()));
-  const running = inFlight.get(key);
-  if (running) return running;
-  const vote = store.get(key);
-  if (!vote?.pending) return Promise.resolve(undefined);
-  const promise = send(vote, options).then(
-    (poll) => {
-      // The reader may have cleared or replaced the vote meanwhile; file only this one.
-      if (store.get(key)?.key === vote.key)
-        store.set(key, { ...vote, pending: false, results: resultsOf(poll) });
-      return poll;
-    },
-    (error: unknown) => {
-      if (isRejection(error) && store.get(key)?.key === vote.key) store.delete(key);
-      throw error;
-    },
-  );
-  inFlight.set(key, promise);
-  const settle = () => inFlight!.delete(key);
-  promise.then(settle, settle);
-  return promise;
-}
-
-const sending = new WeakMap<VoteStore, Map<string, Promise<Poll | undefined>>>();
 
 export interface DeliveryCallbacks {
   /** The service counted the vote (or had counted it before): its fresh results. */
@@ -336,48 +238,50 @@ export interface DeliveryCallbacks {
   delay?: boolean;
 }
 
+/** Loads `vote.ts`. A failed load rejects (the caller keeps the vote and tries again later). */
+const voting = () => import('./vote.js');
+
+/** Starts loading `vote.ts` ahead of the first vote, so sending is not delayed by it. */
+export function preloadVoting(): void {
+  voting().catch(() => undefined);
+}
+
+/**
+ * `POST vote.url`. The body is JSON sent as `text/plain` (a string body's default type), which
+ * keeps the request CORS-simple (no preflight round trip on a slow connection). Answers the fresh
+ * results.
+ */
+export const sendVote: VoteSender = (vote, options) => voting().then((m) => m.sendVote(vote, options));
+
+/**
+ * Sends the stored vote under `key` if it is pending, and files the outcome: counted (pending
+ * false, results kept), refused for good (forgotten, error thrown), or failed for now (still
+ * pending, error thrown; call again later). Concurrent calls for one key share one request.
+ */
+export const deliverVote: typeof Voting.deliverVote = (...args) =>
+  voting().then((m) => m.deliverVote(...args));
+
 /**
  * Delivers the pending vote under `key` until it is counted or refused: now, then again after a
- * growing delay, and at once when the browser comes back online. Returns a function that stops
- * trying (the vote stays stored, to be sent when the page is next opened).
+ * growing delay (at least the service's `Retry-After`), and at once when the browser comes back
+ * online. Returns a function that stops trying (the vote stays stored, to be sent when the page
+ * is next opened). If the sending code cannot be loaded, `failed` hears it once (not final).
  */
 export function keepDelivering(store: VoteStore, key: string, callbacks: DeliveryCallbacks): () => void {
-  const controller = new AbortController();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let attempt = 0;
-  const stop = () => {
-    controller.abort();
-    clearTimeout(timer);
-    window.removeEventListener('online', tryNow);
+  let stop: (() => void) | undefined;
+  let stopped = false;
+  voting().then(
+    (m) => {
+      if (!stopped) stop = m.keepDelivering(store, key, callbacks);
+    },
+    (error: unknown) => {
+      if (!stopped) callbacks.failed(error, false);
+    },
+  );
+  return () => {
+    stopped = true;
+    stop?.();
   };
-  function tryNow(): void {
-    clearTimeout(timer);
-    if (controller.signal.aborted) return;
-    deliverVote(store, key, callbacks.send, {
-      signal: controller.signal,
-      ...(callbacks.timeout ? { timeout: callbacks.timeout } : {}),
-    }).then(
-      (poll) => {
-        if (controller.signal.aborted) return;
-        stop();
-        if (poll) callbacks.delivered(poll);
-      },
-      (error: unknown) => {
-        if (controller.signal.aborted) return;
-        const final = isRejection(error);
-        if (final) stop();
-        else {
-          const wait = error instanceof KabarFetchError && error.retryAfter ? error.retryAfter * 1000 : 0;
-          timer = setTimeout(tryNow, Math.max(wait, retryDelay(attempt++)));
-        }
-        callbacks.failed(error, final);
-      },
-    );
-  }
-  window.addEventListener('online', tryNow);
-  if (callbacks.delay) timer = setTimeout(tryNow, retryDelay(attempt++));
-  else tryNow();
-  return stop;
 }
 
 /** `poll` with the newer of its counts and those the service answered to our vote. */

@@ -4,13 +4,12 @@ import {
   VoteStore,
   deliverVote,
   fetchPoll,
-  isRejection,
   newVoteKey,
   parsePoll,
-  retryDelay,
   sendVote,
   withStoredResults,
 } from '../../src/data/poll.js';
+import { isRejection, retryDelay } from '../../src/data/vote.js';
 import type { StoredVote, VoteStorage } from '../../src/data/poll.js';
 
 const base = 'https://pemda.example/api/polls/current';

@@ -7,11 +7,10 @@ import { VisibilityController } from '../../controllers/visibility-controller.js
 import { KabarError, toKabarError } from '../../data/errors.js';
 import {
   VoteStore,
-  deliverVote,
   fetchPoll,
-  isRejection,
   keepDelivering,
   newVoteKey,
+  preloadVoting,
   withStoredResults,
 } from '../../data/poll.js';
 import type { Poll, StoredVote, VoteStorage } from '../../data/poll.js';
@@ -103,15 +102,13 @@ export class KabarPollElement extends LitElement {
   readonly #visibility = new VisibilityController(this);
   #store = new VoteStore();
   #choice = '';
-  #submitting = false;
+  #submitting: boolean | undefined;
   /** Results fresher than the loaded poll: the answer to our vote. */
   #fresh: Poll | undefined;
   /** The service refused the vote for good. */
   #rejected: KabarError | undefined;
   #stopDelivery: (() => void) | undefined;
-  #focusMessage = false;
-  /** The reader pressed "send now" and waits for the answer. */
-  #awaited = false;
+  #focusMessage: boolean | undefined;
 
   readonly #poll = new Task(this, {
     args: () => [this.src.trim(), this.#timeout] as const,
@@ -176,9 +173,13 @@ export class KabarPollElement extends LitElement {
     for (const fill of this.renderRoot.querySelectorAll<HTMLElement>('[data-share]')) {
       fill.style.inlineSize = fill.dataset.share!;
     }
+    // An open poll: load the code that sends votes now, while the connection that brought the
+    // poll is up, so a vote is neither delayed by it nor kept waiting for it.
+    if (this.renderRoot.querySelector('form')) preloadVoting();
     if (this.#focusMessage) {
       this.#focusMessage = false;
-      this.renderRoot.querySelector<HTMLElement>('[data-focus]')?.focus();
+      // The one message that takes focus (thanks, pending, refused) is the one with a tabindex.
+      this.renderRoot.querySelector<HTMLElement>('.message[tabindex]')?.focus();
     }
   }
 
@@ -193,11 +194,16 @@ export class KabarPollElement extends LitElement {
    */
   async vote(optionId: string): Promise<void> {
     const poll = this.#poll.value;
-    if (!poll?.voteUrl || this.#submitting || this.#stored(poll)) return;
-    if (!poll.options.some((o) => o.id === optionId)) return;
-    if (!this.dispatchEvent(new KabarVoteEvent({ pollId: poll.id, optionId }))) return;
-    const key = this.#keyOf(poll);
-    this.#store.set(key, {
+    if (
+      !poll?.voteUrl ||
+      this.#submitting ||
+      this.#stored(poll) ||
+      !poll.options.some((o) => o.id === optionId) ||
+      !this.dispatchEvent(new KabarVoteEvent({ pollId: poll.id, optionId }))
+    )
+      return;
+    // Stored before it is sent: from here on the vote is kept until the service answers.
+    this.#store.set(this.#keyOf(poll), {
       poll: poll.id,
       option: optionId,
       key: newVoteKey(),
@@ -207,16 +213,7 @@ export class KabarPollElement extends LitElement {
     this.#rejected = undefined;
     this.#submitting = true;
     this.requestUpdate();
-    try {
-      this.#delivered(await deliverVote(this.#store, key, undefined, { timeout: this.#timeout }));
-    } catch (error) {
-      this.#failed(error, isRejection(error));
-      if (!isRejection(error)) this.#resume(poll, false);
-    } finally {
-      this.#submitting = false;
-      this.#focusMessage = true;
-      this.requestUpdate();
-    }
+    await new Promise<void>((settled) => this.#resume(poll, settled));
   }
 
   override render() {
@@ -235,107 +232,116 @@ export class KabarPollElement extends LitElement {
     `;
   }
 
-  #renderMessage(text: string, role: string, kind = '') {
-    return html`<p part="message" class="message ${kind}" role=${role || nothing}>${text}</p>`;
+  /** A message box; `focus` makes it the one that takes focus after the next update. */
+  #renderMessage(content: unknown, role: string, kind = '', focus = false) {
+    return html`<div
+      part="message"
+      class="message ${kind}"
+      role=${role || nothing}
+      tabindex=${focus ? -1 : nothing}
+    >
+      ${content}
+    </div>`;
   }
 
   #renderError() {
     const strings = this.#locale.strings;
-    return html`
-      <div part="message" class="message error" role="alert">
-        <p>${strings.poll.failed}</p>
-        <button part="retry" type="button" @click=${this.reload}>${strings.retry}</button>
-      </div>
-    `;
+    return this.#renderMessage(
+      html`<p>${strings.poll.failed}</p>
+        <button part="retry" type="button" @click=${this.reload}>${strings.retry}</button>`,
+      'alert',
+      'error',
+    );
   }
 
   #renderPoll(loaded: Poll) {
     const stored = this.#stored(loaded);
     const poll = this.#fresh ?? withStoredResults(loaded, stored);
-    if (poll.status === 'closed') return this.#renderResults(poll, stored?.option, 'closed');
-    if (stored && !stored.pending && !this.#submitting)
-      return this.#renderResults(poll, stored.option, 'voted');
-    return this.#renderForm(poll, stored);
+    const closed = poll.status === 'closed';
+    return closed || (stored && !stored.pending && !this.#submitting)
+      ? this.#renderResults(poll, stored?.option, closed)
+      : this.#renderForm(poll, stored);
   }
 
   #renderForm(poll: Poll, stored: StoredVote | undefined) {
-    const strings = this.#locale.strings;
-    const pending = stored?.pending && !this.#submitting;
+    const strings = this.#locale.strings.poll;
     const chosen = stored?.option ?? this.#choice;
     const locked = this.#submitting || Boolean(stored);
-    return html`
-      <form @submit=${this.#onSubmit} @change=${this.#onChange}>
-        <fieldset part="options" class="options" ?disabled=${locked}>
-          <legend part="question" class="question">${poll.question}</legend>
-          ${poll.options.map(
-            (option) => html`
-              <label part="option" class="option">
-                <input type="radio" name="option" .value=${option.id} .checked=${chosen === option.id} />
-                <span>${option.label}</span>
-              </label>
-            `,
-          )}
-        </fieldset>
-        ${
-          this.#rejected
-            ? html`<p part="message" class="message error" role="alert" tabindex="-1" data-focus>
-                ${strings.poll.rejected} ${this.#rejected.message}
-              </p>`
-            : nothing
-        }
-        ${
-          pending
-            ? html`<div part="message" class="message pending" role="status" tabindex="-1" data-focus>
-                <p>
-                  ${strings.poll.pending(poll.options.find((o) => o.id === stored.option)?.label ?? stored.option)}
+    return html`<form @submit=${this.#onSubmit} @change=${this.#onChange}>
+      <fieldset part="options" class="options" ?disabled=${locked}>
+        <legend part="question" class="question">${poll.question}</legend>
+        ${poll.options.map(
+          (option) =>
+            html`<label part="option" class="option"
+              ><input type="radio" name="option" .value=${option.id} .checked=${chosen === option.id} /><span
+                >${option.label}</span
+              ></label
+            >`,
+        )}
+      </fieldset>
+      ${
+        this.#rejected
+          ? this.#renderMessage(`${strings.rejected} ${this.#rejected.message}`, 'alert', 'error', true)
+          : nothing
+      }${
+        stored?.pending && !this.#submitting
+          ? this.#renderMessage(
+              html`<p>
+                  ${strings.pending(poll.options.find((o) => o.id === stored.option)?.label ?? stored.option)}
                 </p>
-                ${this.#store.persistent ? nothing : html`<p>${strings.poll.notStored}</p>`}
-                <button part="retry" type="button" @click=${this.#onSendNow}>${strings.poll.sendNow}</button>
-              </div>`
-            : html`<button part="submit" type="submit" ?disabled=${!chosen || locked}>
-                ${this.#submitting ? strings.poll.submitting : strings.poll.submit}
-              </button>`
-        }
-      </form>
-    `;
+                ${this.#store.persistent ? nothing : html`<p>${strings.notStored}</p>`}<button
+                  part="retry"
+                  type="button"
+                  @click=${this.#onSendNow}
+                >
+                  ${strings.sendNow}
+                </button>`,
+              'status',
+              'pending',
+              true,
+            )
+          : html`<button part="submit" type="submit" ?disabled=${!chosen || locked}>
+              ${this.#submitting ? strings.submitting : strings.submit}
+            </button>`
+      }
+    </form>`;
   }
 
-  #renderResults(poll: Poll, mine: string | undefined, kind: 'voted' | 'closed') {
+  #renderResults(poll: Poll, mine: string | undefined, closed: boolean) {
     const locale = this.#locale;
     const strings = locale.strings.poll;
-    const closes = poll.closes ? locale.formatDate(poll.closes) : '';
-    return html`
-      <p part="question" class="question" id="question">${poll.question}</p>
+    const closes = poll.closes && locale.formatDate(poll.closes);
+    return html`<p part="question" class="question" id="question">${poll.question}</p>
       <ul part="results" class="results" aria-labelledby="question">
         ${poll.options.map((option) => {
           const share = poll.total ? option.votes / poll.total : 0;
           const chosen = option.id === mine;
-          return html`
-            <li part="result" class="result ${chosen ? 'chosen' : ''}">
-              <span class="label">
-                ${option.label}
-                ${chosen ? html`<strong class="mine">(${strings.yourChoice})</strong>` : nothing}
-              </span>
-              <span class="figures">
-                <strong>${locale.formatNumber(share, { style: 'percent', maximumFractionDigits: 0 })}</strong>
-                · ${strings.votes(option.votes, locale.formatNumber(option.votes))}
-              </span>
-              <span part="bar" class="bar" aria-hidden="true"
-                ><span part="fill" class="fill" data-share=${`${(share * 100).toFixed(1)}%`}></span
-              ></span>
-            </li>
-          `;
+          // Spaces between the spans and around the dot are the words' spaces in the row's text.
+          return html`<li part="result" class="result ${chosen ? 'chosen' : ''}">
+            <span class="label"
+              >${option.label}
+              ${chosen ? html`<strong class="mine">(${strings.yourChoice})</strong>` : nothing}</span
+            >
+            <span class="figures"
+              ><strong
+                >${locale.formatNumber(share, {
+                  style: 'percent',
+                  maximumFractionDigits: 0,
+                })}</strong
+              >
+              · ${strings.votes(option.votes, locale.formatNumber(option.votes))}</span
+            ><span part="bar" class="bar" aria-hidden="true"
+              ><span part="fill" class="fill" data-share=${`${(share * 100).toFixed(1)}%`}></span
+            ></span>
+          </li>`;
         })}
       </ul>
       <p part="total" class="total">${strings.total(poll.total, locale.formatNumber(poll.total))}</p>
       ${
-        kind === 'closed'
+        closed
           ? this.#renderMessage(closes ? strings.closed(closes) : strings.closedUndated, '', 'closed')
-          : html`<p part="message" class="message thanks" role="status" tabindex="-1" data-focus>
-              ${strings.thanks}
-            </p>`
-      }
-    `;
+          : this.#renderMessage(strings.thanks, 'status', 'thanks', true)
+      }`;
   }
 
   get #timeout(): number {
@@ -350,38 +356,56 @@ export class KabarPollElement extends LitElement {
     return this.#store.get(this.#keyOf(poll));
   }
 
-  /** Keeps sending a vote that is still pending for `poll`, until it is counted or refused. */
-  #resume(poll: Poll, now = true): void {
+  /**
+   * Keeps sending a vote that is still pending for `poll`, until it is counted or refused. When
+   * the reader waits for the answer (a vote just made, "send now"), `settled` hears the first one
+   * (or that sending stopped), and focus moves to the message that tells it; never on page load.
+   */
+  #resume(poll: Poll, settled?: () => void): void {
     const key = this.#keyOf(poll);
-    if (!this.#store.get(key)?.pending || !this.isConnected) return;
+    const settle = () => {
+      if (!settled) return;
+      settled();
+      settled = undefined;
+      this.#submitting = false;
+      this.#focusMessage = true;
+      this.requestUpdate();
+    };
+    if (!this.#store.get(key)?.pending || !this.isConnected) return settle();
     this.#stopDelivery?.();
     const stop = keepDelivering(this.#store, key, {
-      delivered: (fresh) => this.#delivered(fresh),
-      failed: (error, final) => this.#failed(error, final),
+      delivered: (fresh) => {
+        settle();
+        this.#delivered(fresh);
+      },
+      failed: (error, final) => {
+        settle();
+        this.#failed(error, final);
+      },
       timeout: this.#timeout,
-      ...(now ? {} : { delay: true }),
     });
-    this.#stopDelivery = stop;
+    this.#stopDelivery = () => {
+      stop();
+      settle();
+    };
   }
 
-  #delivered(poll: Poll | undefined): void {
+  #delivered(poll: Poll): void {
     this.#stopDelivery?.();
     this.#stopDelivery = undefined;
-    if (poll) this.#fresh = poll;
-    // Move focus to the confirmation only when the reader is waiting for it, never on page load.
-    this.#focusMessage ||= this.#awaited;
-    this.#awaited = false;
+    this.#fresh = poll;
     this.requestUpdate();
   }
 
   #failed(error: unknown, final: boolean): void {
+    const kabarError = toKabarError(error);
     if (final) {
-      this.#rejected = toKabarError(error);
+      this.#rejected = kabarError;
       this.#choice = '';
       // A refusal often means the poll changed (closed, options edited): show it as it is now.
       void this.#poll.run();
     }
-    this.dispatchEvent(new KabarErrorEvent({ error: toKabarError(error) }));
+    this.dispatchEvent(new KabarErrorEvent({ error: kabarError }));
     this.requestUpdate();
   }
 
@@ -397,12 +421,14 @@ export class KabarPollElement extends LitElement {
 
   #onSendNow = (): void => {
     const poll = this.#poll.value;
-    this.#awaited = true;
-    if (poll) this.#resume(poll);
+    // The reader waits for this answer: focus moves to it.
+    if (poll) this.#resume(poll, () => undefined);
   };
 
   #onOnline = (): void => {
     // A poll that failed to load while offline loads now (and sends any vote waiting for it).
     if (this.#poll.status === TaskStatus.ERROR) void this.#poll.run();
+    // A vote waiting to be sent goes now (also when the code that sends it could not be loaded).
+    else if (this.#poll.value && !this.#submitting) this.#resume(this.#poll.value);
   };
 }

@@ -1,17 +1,26 @@
 import { css } from 'lit';
 
 export const pollStyles = css`
-  .poll {
+  .poll,
+  form,
+  .results {
     display: grid;
     gap: var(--kabar-space-m, 1rem);
+  }
+  .poll {
     padding: var(--kabar-space-m, 1rem);
     border: 1px solid var(--kabar-color-border, #dde1e6);
     border-radius: var(--kabar-radius-m, 0.5rem);
   }
   form {
-    display: grid;
-    gap: var(--kabar-space-m, 1rem);
     justify-items: start;
+  }
+  .options,
+  .results {
+    margin: 0;
+    padding: 0;
+    border: 0;
+    list-style: none;
   }
   .question {
     margin: 0 0 var(--kabar-space-s, 0.5rem);
@@ -26,9 +35,6 @@ export const pollStyles = css`
     gap: var(--kabar-space-xs, 0.25rem);
     inline-size: 100%;
     min-inline-size: 0;
-    margin: 0;
-    padding: 0;
-    border: 0;
   }
   .option {
     display: flex;
@@ -51,7 +57,8 @@ export const pollStyles = css`
     margin: 0;
     accent-color: var(--kabar-color-accent, #0b6e4f);
   }
-  .option:has(:focus-visible) {
+  .option:has(:focus-visible),
+  .message:focus-visible {
     outline: 3px solid var(--kabar-color-focus, #1a73e8);
     outline-offset: 2px;
   }
@@ -63,21 +70,11 @@ export const pollStyles = css`
     cursor: not-allowed;
     opacity: 0.55;
   }
-  .results {
-    display: grid;
-    gap: var(--kabar-space-m, 1rem);
-    margin: 0;
-    padding: 0;
-    list-style: none;
-  }
   .result {
     display: grid;
     grid-template-columns: 1fr auto;
     gap: var(--kabar-space-xs, 0.25rem) var(--kabar-space-s, 0.5rem);
     align-items: baseline;
-  }
-  .result::marker {
-    content: none;
   }
   .mine {
     font-weight: 700;
@@ -93,7 +90,6 @@ export const pollStyles = css`
   }
   .bar {
     grid-column: 1 / -1;
-    display: block;
     block-size: var(--kabar-poll-bar-height, 0.75rem);
     border-radius: var(--kabar-radius-s, 0.25rem);
     background: var(--kabar-poll-bar-track, var(--kabar-color-skeleton, #e6e8eb));
@@ -113,19 +109,16 @@ export const pollStyles = css`
     margin: 0;
     font-weight: 600;
   }
-  .message:focus {
-    outline: none;
-  }
-  .message:focus-visible {
-    outline: 3px solid var(--kabar-color-focus, #1a73e8);
-  }
-  .error {
-    border-inline-start: 4px solid var(--kabar-color-danger, #b3261e);
-  }
-  .pending {
-    border-inline-start: 4px solid var(--kabar-color-warning, #8a5a00);
-  }
+  /* The accent stripe of the messages about a vote or a failure. */
+  .error,
+  .pending,
   .thanks {
     border-inline-start: 4px solid var(--kabar-color-accent, #0b6e4f);
+  }
+  .error {
+    border-color: var(--kabar-color-danger, #b3261e);
+  }
+  .pending {
+    border-color: var(--kabar-color-warning, #8a5a00);
   }
 `;
