@@ -9,7 +9,7 @@ import type { KabarStrings } from '../../i18n/strings.js';
 import { shareBarStrings } from '../../i18n/tables.js';
 import { oneOf, tokenList, warnAttribute } from '../../internal/attributes.js';
 import { nextTask } from '../../internal/schedule.js';
-import { hostStyles } from '../../internal/styles.js';
+import { baseStyles } from '../../internal/base-styles.js';
 import { SHARE_BAR_LAYOUTS, SHARE_NATIVE_MODES, SHARE_NETWORKS } from '../../types.js';
 import type { ShareBarLayout, ShareNativeMode, ShareNetwork } from '../../types.js';
 import { CONTROLS, shareLink } from './networks.js';
@@ -66,7 +66,7 @@ function pageUrl(): string {
  * @fires {KabarErrorEvent} kabar-error - The link could not be copied or shared (`detail.error.kind` is `share`).
  */
 export class KabarShareBarElement extends LitElement {
-  static override styles = [hostStyles, shareBarStyles];
+  static override styles = [baseStyles, shareBarStyles];
 
   /** The address to share (http or https). Default: the page's `<link rel="canonical">`, else its address without the `#` part. */
   @property() url = '';
