@@ -1,5 +1,4 @@
 import { LitElement, html, nothing } from 'lit';
-import { property } from 'lit/decorators.js';
 import { LocaleController } from '../../controllers/locale-controller.js';
 import { KabarError } from '../../data/errors.js';
 import { safeUrl } from '../../data/url.js';
@@ -68,35 +67,50 @@ function pageUrl(): string {
 export class KabarShareBarElement extends LitElement {
   static override styles = [baseStyles, shareBarStyles];
 
+  // Declared here rather than with `@property()`: bundled alone, the bar then needs neither the
+  // decorator module nor TypeScript's decorator helper.
+  static override properties = {
+    url: {},
+    text: {},
+    networks: {},
+    label: {},
+    layout: {},
+    native: {},
+    utmSource: { attribute: 'utm-source' },
+    utmMedium: { attribute: 'utm-medium' },
+    utmCampaign: { attribute: 'utm-campaign' },
+    strings: { attribute: false },
+  };
+
   /** The address to share (http or https). Default: the page's `<link rel="canonical">`, else its address without the `#` part. */
-  @property() url = '';
+  url = '';
 
   /** The text shared with the link. Default: the page title. */
-  @property() text = '';
+  text = '';
 
   /** The networks offered, in order, separated by spaces. Unknown names are dropped. */
-  @property() networks = SHARE_NETWORKS.join(' ');
+  networks = SHARE_NETWORKS.join(' ');
 
   /** The visible heading. Default: "Bagikan" in the reader's language; empty hides it. */
-  @property() label: string | undefined;
+  label: string | undefined;
 
   /** `row` (icons and names, wrapping), `column` (stacked) or `icons` (icons only). */
-  @property() layout: ShareBarLayout = 'row';
+  layout: ShareBarLayout = 'row';
 
   /** The device's share sheet button: `auto` (where the browser has one), `always` (copies the link where it has none) or `never`. */
-  @property() native: ShareNativeMode = 'auto';
+  native: ShareNativeMode = 'auto';
 
   /** Added to the shared address as `utm_source`. */
-  @property({ attribute: 'utm-source' }) utmSource = '';
+  utmSource = '';
 
   /** Added to the shared address as `utm_medium`. */
-  @property({ attribute: 'utm-medium' }) utmMedium = '';
+  utmMedium = '';
 
   /** Added to the shared address as `utm_campaign`. */
-  @property({ attribute: 'utm-campaign' }) utmCampaign = '';
+  utmCampaign = '';
 
   /** Replaces some of the built-in strings. */
-  @property({ attribute: false }) strings: Partial<KabarStrings> | undefined;
+  strings: Partial<KabarStrings> | undefined;
 
   readonly #locale = new LocaleController(this, { shareBar: shareBarStrings }, () => this.strings);
   /** What the live region says. */
