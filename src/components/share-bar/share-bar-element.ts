@@ -241,14 +241,12 @@ export class KabarShareBarElement extends LitElement {
   }
 
   async #copy(url: string): Promise<void> {
-    const strings = this.#locale.strings.shareBar;
     const root = this.renderRoot as ShadowRoot;
     const active = root.activeElement as HTMLElement | null;
-    let copied = false;
+    let copied = true;
     clearTimeout(this.#timer);
     try {
       await navigator.clipboard.writeText(url);
-      copied = true;
     } catch {
       // No Clipboard API (an old browser, a page not served over https) or it was refused: the
       // old way, selecting the link in the read-only field and asking the browser to copy it.
@@ -262,20 +260,18 @@ export class KabarShareBarElement extends LitElement {
         copied = document.execCommand('copy');
       } catch {
         // Some browsers throw rather than answer false.
+        copied = false;
       }
       if (copied) active?.focus();
     }
-    // Empty first, so a second "copied" in a row is announced again.
+    // Empty first, so a second "copied" in a row is announced again. When nothing could copy,
+    // the field stays, with the link selected.
     this.#show('', !copied);
     await this.updateComplete;
-    if (copied) {
-      this.#show(strings.copied);
-      this.#timer = setTimeout(() => this.#show(''), STATUS_MS);
-    } else {
-      // Stays, with the link selected in its field.
-      this.#show(strings.manual);
-      this.#fail('The link could not be copied.', url);
-    }
+    const strings = this.#locale.strings.shareBar;
+    this.#show(copied ? strings.copied : strings.manual);
+    if (copied) this.#timer = setTimeout(() => this.#show(''), STATUS_MS);
+    else this.#fail('The link could not be copied.', url);
   }
 
   #fail(message: string, url: string, cause?: unknown): void {
