@@ -151,8 +151,8 @@ export class KabarShareBarElement extends LitElement {
     const mode = oneOf(this, 'native', this.native, SHARE_NATIVE_MODES, 'auto');
     const networks = tokenList(this, 'networks', this.networks, SHARE_NETWORKS, SHARE_NETWORKS);
     const iconsOnly = layout === 'icons';
-    const controls: (ShareNetwork | 'native')[] =
-      mode === 'always' || (mode === 'auto' && !!navigator.share) ? ['native', ...networks] : [...networks];
+    const controls: readonly (ShareNetwork | 'native')[] =
+      mode === 'always' || (mode === 'auto' && !!navigator.share) ? ['native', ...networks] : networks;
     return html`
       <div
         part="bar"
@@ -165,7 +165,8 @@ export class KabarShareBarElement extends LitElement {
         <ul part="list" class="list">
           ${controls.map((network) => {
             const [brand, link, icon] = CONTROLS[network];
-            // Email, copy and the share sheet are named by the strings, the others by their brand.
+            // Email, copy and the share sheet are named by the strings (copy has no separate
+            // accessible name), the others by their brand.
             const name = brand ?? strings[network as 'email' | 'copy' | 'native'];
             const named = brand
               ? strings.on(brand)
