@@ -16,6 +16,8 @@ function publicApiOnly() {
           // the `@fires` tag documents the same event by name, so the nameless copy goes.
           if (declaration.events) declaration.events = declaration.events.filter((event) => event.name);
           if (!declaration.members) continue;
+          // Fields declared in `static properties` come marked public: the same as unmarked.
+          for (const member of declaration.members) if (member.privacy === 'public') delete member.privacy;
           declaration.members = declaration.members.filter(
             (member) => !member.name.startsWith('#') && !member.privacy,
           );

@@ -7,14 +7,13 @@ const warned = new WeakMap<Element, Set<string>>();
 
 /** Warns once per element, attribute and value. */
 export function warnAttribute(el: Element, attribute: string, value: unknown, fallback: unknown): void {
-  const key = `${attribute}=${String(value)}`;
-  let seen = warned.get(el);
-  if (!seen) warned.set(el, (seen = new Set()));
-  if (seen.has(key)) return;
-  seen.add(key);
-  console.warn(
-    `[kabar] <${el.localName}> ${attribute}="${String(value)}" is not valid; using ${JSON.stringify(fallback)}.`,
-  );
+  const key = `${attribute}="${String(value)}"`;
+  const seen = warned.get(el) ?? new Set<string>();
+  warned.set(el, seen);
+  // A new key grows the set.
+  if (seen.size < seen.add(key).size) {
+    console.warn(`[kabar] <${el.localName}> ${key} is not valid; using ${JSON.stringify(fallback)}.`);
+  }
 }
 
 /** `value` when it is one of `allowed`, else `fallback` (with a warning). */
@@ -56,12 +55,9 @@ export function tokenList<T extends string>(
   allowed: readonly T[],
   fallback: readonly T[],
 ): readonly T[] {
-  const words = (value ?? '')
-    .toLowerCase()
-    .split(/[\s,]+/)
-    .filter(Boolean);
-  const kept = [...new Set(words.filter((w): w is T => (allowed as readonly string[]).includes(w)))];
+  const words = new Set(value?.toLowerCase().match(/[^\s,]+/g));
+  const kept = [...words].filter((w): w is T => (allowed as readonly string[]).includes(w));
   const result = kept.length ? kept : fallback;
-  if (kept.length < new Set(words).size) warnAttribute(el, attribute, value, result.join(' '));
+  if (kept.length < words.size) warnAttribute(el, attribute, value, result.join(' '));
   return result;
 }

@@ -1,89 +1,47 @@
 import { css } from 'lit';
+import { baseStyles } from './base-styles.js';
 
 /**
- * What every Kabar shadow root starts with. Host pages set fonts, colours, box sizing and
- * margins globally; inside the shadow root only inherited properties reach us, and these
- * rules pin the ones that would change our layout.
+ * What every Kabar shadow root starts with (`baseStyles`), and what the elements that show a
+ * state's message or a button share. The share bar, whose controls are styled on their own,
+ * takes `baseStyles` alone.
  */
-export const hostStyles = css`
-  :host {
-    display: block;
-    box-sizing: border-box;
-    color: var(--kabar-color-text, inherit);
-    font-family: var(--kabar-font-family, inherit);
-    font-size: var(--kabar-font-size, 1rem);
-    /* Layouts adapt to the widget's own width, not the window's: a sidebar is narrow on any screen. */
-    container-type: inline-size;
-    /*
-     * The template's white space between top-level elements is text of the host itself: a
-     * page's white-space: pre would turn it into blank lines. Important, because a shadow
-     * tree's !important beats the page's !important.
-     */
-    white-space: normal !important;
-  }
-  :host([hidden]) {
-    display: none;
-  }
-  /*
-   * Inherited text properties are reset on the shadow tree's top-level elements rather than on
-   * the host: a page rule such as * { line-height: 3 !important } matches the host itself and
-   * would beat :host, but it cannot reach inside.
-   */
-  :host > * {
-    font-size: inherit;
-    line-height: var(--kabar-line-height, 1.5);
-    text-align: start;
-    text-indent: 0;
-    text-transform: none;
-    letter-spacing: normal;
-    word-spacing: normal;
-    white-space: normal;
-    font-style: normal;
-    font-weight: 400;
-    overflow-wrap: anywhere;
-  }
-  *,
-  *::before,
-  *::after {
-    box-sizing: border-box;
-  }
-  /* The box that holds a state's message (loading, empty, error, no poll) and its button. */
-  .message {
-    display: grid;
-    justify-items: start;
-    gap: var(--kabar-space-s, 0.5rem);
-    margin: 0;
-    padding: var(--kabar-space-m, 1rem);
-    border-radius: var(--kabar-radius-m, 0.5rem);
-    background: var(--kabar-color-surface-muted, #f3f5f7);
-  }
-  .message p {
-    margin: 0;
-  }
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    padding: 0;
-    margin: -1px;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
-    border: 0;
-  }
-  button {
-    font: inherit;
-    cursor: pointer;
-    min-height: 2.75rem;
-    padding: 0 var(--kabar-space-m, 1rem);
-    border-radius: var(--kabar-radius-m, 0.5rem);
-    border: 1px solid var(--kabar-color-accent, #0b6e4f);
-    background: var(--kabar-color-accent, #0b6e4f);
-    color: var(--kabar-color-on-accent, #fff);
-  }
-  button:focus-visible,
-  a:focus-visible {
-    outline: 3px solid var(--kabar-color-focus, #1a73e8);
-    outline-offset: 2px;
-  }
-`;
+export const hostStyles = [
+  baseStyles,
+  css`
+    /* The box that holds a state's message (loading, empty, error, no poll) and its button. */
+    .message {
+      display: grid;
+      justify-items: start;
+      gap: var(--kabar-space-s, 0.5rem);
+      margin: 0;
+      padding: var(--kabar-space-m, 1rem);
+      border-radius: var(--kabar-radius-m, 0.5rem);
+      background: var(--kabar-color-surface-muted, #f3f5f7);
+    }
+    .message p {
+      margin: 0;
+    }
+    .visually-hidden {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      padding: 0;
+      margin: -1px;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
+      white-space: nowrap;
+      border: 0;
+    }
+    button {
+      font: inherit;
+      cursor: pointer;
+      min-height: 2.75rem;
+      padding: 0 var(--kabar-space-m, 1rem);
+      border-radius: var(--kabar-radius-m, 0.5rem);
+      border: 1px solid var(--kabar-color-accent, #0b6e4f);
+      background: var(--kabar-color-accent, #0b6e4f);
+      color: var(--kabar-color-on-accent, #fff);
+    }
+  `,
+];

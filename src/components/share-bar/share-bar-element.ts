@@ -1,6 +1,4 @@
 import { LitElement, html, nothing } from 'lit';
-import type { PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
 import { LocaleController } from '../../controllers/locale-controller.js';
 import { KabarError } from '../../data/errors.js';
 import { safeUrl } from '../../data/url.js';
@@ -9,11 +7,11 @@ import { KabarShareEvent } from '../../events/kabar-share.js';
 import type { KabarStrings } from '../../i18n/strings.js';
 import { shareBarStrings } from '../../i18n/tables.js';
 import { oneOf, tokenList, warnAttribute } from '../../internal/attributes.js';
+import { baseStyles } from '../../internal/base-styles.js';
 import { nextTask } from '../../internal/schedule.js';
-import { hostStyles } from '../../internal/styles.js';
 import { SHARE_BAR_LAYOUTS, SHARE_NATIVE_MODES, SHARE_NETWORKS } from '../../types.js';
 import type { ShareBarLayout, ShareNativeMode, ShareNetwork } from '../../types.js';
-import { NATIVE_ICON, NETWORK_INFO } from './networks.js';
+import { CONTROLS, shareLink } from './networks.js';
 import { shareBarStyles } from './share-bar.styles.js';
 
 /** How long "Link copied" stays on screen. */
@@ -67,53 +65,63 @@ function pageUrl(): string {
  * @fires {KabarErrorEvent} kabar-error - The link could not be copied or shared (`detail.error.kind` is `share`).
  */
 export class KabarShareBarElement extends LitElement {
-  static override styles = [hostStyles, shareBarStyles];
+  static override styles = [baseStyles, shareBarStyles];
+
+  // Declared here rather than with `@property()`: bundled alone, the bar then needs neither the
+  // decorator module nor TypeScript's decorator helper.
+  static override properties = {
+    url: {},
+    text: {},
+    networks: {},
+    label: {},
+    layout: {},
+    native: {},
+    utmSource: { attribute: 'utm-source' },
+    utmMedium: { attribute: 'utm-medium' },
+    utmCampaign: { attribute: 'utm-campaign' },
+    strings: { attribute: false },
+  };
 
   /** The address to share (http or https). Default: the page's `<link rel="canonical">`, else its address without the `#` part. */
-  @property() url = '';
+  url = '';
 
   /** The text shared with the link. Default: the page title. */
-  @property() text = '';
+  text = '';
 
   /** The networks offered, in order, separated by spaces. Unknown names are dropped. */
-  @property() networks = SHARE_NETWORKS.join(' ');
+  networks = SHARE_NETWORKS.join(' ');
 
   /** The visible heading. Default: "Bagikan" in the reader's language; empty hides it. */
-  @property() label: string | undefined;
+  label: string | undefined;
 
   /** `row` (icons and names, wrapping), `column` (stacked) or `icons` (icons only). */
-  @property() layout: ShareBarLayout = 'row';
+  layout: ShareBarLayout = 'row';
 
   /** The device's share sheet button: `auto` (where the browser has one), `always` (copies the link where it has none) or `never`. */
-  @property() native: ShareNativeMode = 'auto';
+  native: ShareNativeMode = 'auto';
 
   /** Added to the shared address as `utm_source`. */
-  @property({ attribute: 'utm-source' }) utmSource = '';
+  utmSource = '';
 
   /** Added to the shared address as `utm_medium`. */
-  @property({ attribute: 'utm-medium' }) utmMedium = '';
+  utmMedium = '';
 
   /** Added to the shared address as `utm_campaign`. */
-  @property({ attribute: 'utm-campaign' }) utmCampaign = '';
+  utmCampaign = '';
 
   /** Replaces some of the built-in strings. */
-  @property({ attribute: false }) strings: Partial<KabarStrings> | undefined;
+  strings: Partial<KabarStrings> | undefined;
 
   readonly #locale = new LocaleController(this, { shareBar: shareBarStrings }, () => this.strings);
-  #url = '';
-  #networks: readonly ShareNetwork[] = SHARE_NETWORKS;
-  #layout: ShareBarLayout = 'row';
-  #native: ShareNativeMode = 'auto';
   /** What the live region says. */
   #status = '';
   /** Copying failed: the link is shown in a field for the reader to copy. */
   #manual = false;
-  #selectField = false;
   #timer: ReturnType<typeof setTimeout> | undefined;
 
   /** The address being shared: `url` or the page's, with the UTM parameters. */
   get shareUrl(): string {
-    const url = new URL(this.#url || pageUrl());
+    const url = new URL(safeUrl(this.url) ?? pageUrl());
     const utm = { source: this.utmSource, medium: this.utmMedium, campaign: this.utmCampaign };
     for (const [key, value] of Object.entries(utm)) {
       if (value?.trim()) url.searchParams.set(`utm_${key}`, value.trim());
@@ -135,52 +143,69 @@ export class KabarShareBarElement extends LitElement {
     super.scheduleUpdate();
   }
 
-  override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('url')) {
-      this.#url = safeUrl(this.url) ?? '';
-      if (this.url && !this.#url) warnAttribute(this, 'url', this.url, 'the page address');
-    }
-    if (changed.has('networks'))
-      this.#networks = tokenList(this, 'networks', this.networks, SHARE_NETWORKS, SHARE_NETWORKS);
-    if (changed.has('layout')) this.#layout = oneOf(this, 'layout', this.layout, SHARE_BAR_LAYOUTS, 'row');
-    if (changed.has('native')) this.#native = oneOf(this, 'native', this.native, SHARE_NATIVE_MODES, 'auto');
-  }
-
-  override updated(): void {
-    const field = this.renderRoot.querySelector('input');
-    if (field && this.#selectField) {
-      // Ready for Ctrl+C or a long press.
-      this.#selectField = false;
-      field.focus();
-      field.select();
-    }
-  }
-
   override render() {
     const strings = this.#locale.strings.shareBar;
     const url = this.shareUrl;
     const text = this.text || document.title;
     const label = this.label ?? strings.label;
-    const native =
-      this.#native === 'always' || (this.#native === 'auto' && typeof navigator.share === 'function');
+    // A bad value falls back with one warning (per element and value, however often this runs).
+    if (this.url && !safeUrl(this.url)) warnAttribute(this, 'url', this.url, 'the page address');
+    const layout = oneOf(this, 'layout', this.layout, SHARE_BAR_LAYOUTS, 'row');
+    const mode = oneOf(this, 'native', this.native, SHARE_NATIVE_MODES, 'auto');
+    const networks = tokenList(this, 'networks', this.networks, SHARE_NETWORKS, SHARE_NETWORKS);
+    const iconsOnly = layout === 'icons';
+    const controls: readonly (ShareNetwork | 'native')[] =
+      mode === 'always' || (mode === 'auto' && !!navigator.share) ? ['native', ...networks] : networks;
     return html`
       <div
         part="bar"
-        class="bar ${this.#layout}"
+        class="bar ${layout}"
         role="group"
         aria-labelledby=${label ? 'label' : nothing}
         aria-label=${label ? nothing : strings.label}
       >
         ${label ? html`<span part="label" id="label" class="label">${label}</span>` : nothing}
         <ul part="list" class="list">
-          ${native ? this.#renderControl('native', strings.native, strings.nativeLabel, NATIVE_ICON) : nothing}
-          ${this.#networks.map((network) => {
-            const { name, href, icon } = NETWORK_INFO[network];
-            return network === 'email'
-              ? this.#renderControl(network, strings.email, strings.emailLabel, icon, href!(url, text))
-              : network === 'copy'
-                ? this.#renderControl(network, strings.copy, strings.copy, icon)
-                : this.#renderControl(network, name, strings.on(name), icon, href!(url, text));
+          ${controls.map((network) => {
+            const [brand, link, icon] = CONTROLS[network];
+            // Email, copy and the share sheet are named by the strings (copy has no separate
+            // accessible name), the others by their brand.
+            const name = brand ?? strings[network as 'email' | 'copy' | 'native'];
+            const named = brand
+              ? strings.on(brand)
+              : ((strings as unknown as Record<string, string | undefined>)[`${network}Label`] ?? name);
+            const aria = iconsOnly || named !== name ? named : nothing;
+            const title = iconsOnly ? named : nothing;
+            const onClick = (event: Event) => this.#onClick(event, network);
+            const content = html`<svg part="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+                <path d=${icon}></path></svg
+              >${iconsOnly ? nothing : html`<span>${name}</span>`}`;
+            return html`<li>
+              ${
+                link
+                  ? html`<a
+                      part="control ${network}"
+                      class="control"
+                      href=${shareLink(link, url, text)}
+                      target="_blank"
+                      rel="noopener noreferrer"
+                      aria-label=${aria}
+                      title=${title}
+                      @click=${onClick}
+                      >${content}</a
+                    >`
+                  : html`<button
+                      part="control ${network}"
+                      class="control"
+                      type="button"
+                      aria-label=${aria}
+                      title=${title}
+                      @click=${onClick}
+                    >
+                      ${content}
+                    </button>`
+              }
+            </li>`;
           })}
         </ul>
         <p part="status" class="status" role="status">${this.#status}</p>
@@ -195,127 +220,65 @@ export class KabarShareBarElement extends LitElement {
     `;
   }
 
-  #renderControl(network: ShareNetwork | 'native', name: string, label: string, icon: string, href?: string) {
-    const iconsOnly = this.#layout === 'icons';
-    const content = html`<svg part="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-        <path d=${icon}></path></svg
-      >${iconsOnly ? nothing : html`<span>${name}</span>`}`;
-    const aria = iconsOnly || label !== name ? label : nothing;
-    const title = iconsOnly ? label : nothing;
-    return html`<li>
-      ${
-        href
-          ? html`<a
-              part="control ${network}"
-              class="control"
-              href=${href}
-              target="_blank"
-              rel="noopener noreferrer"
-              data-network=${network}
-              aria-label=${aria}
-              title=${title}
-              @click=${this.#onLink}
-              >${content}</a
-            >`
-          : html`<button
-              part="control ${network}"
-              class="control"
-              type="button"
-              aria-label=${aria}
-              title=${title}
-              @click=${network === 'native' ? this.#onNative : this.#onCopy}
-            >
-              ${content}
-            </button>`
+  /** Tells the page, which may veto; then a link opens, or the bar copies or opens the sheet. */
+  async #onClick(event: Event, network: ShareNetwork | 'native'): Promise<void> {
+    const url = this.shareUrl;
+    if (!this.dispatchEvent(new KabarShareEvent({ network, url }))) return event.preventDefault();
+    if (network === 'native' && navigator.share) {
+      const text = this.text || document.title;
+      try {
+        return await navigator.share(text ? { title: text, text, url } : { url });
+      } catch (error) {
+        // The reader closed the sheet: nothing went wrong.
+        if ((error as Error | null)?.name === 'AbortError') return;
+        // Refused (an iframe without permission, say): report it, and copy the link instead.
+        this.#fail('The share sheet could not be opened.', url, error);
       }
-    </li>`;
-  }
-
-  /** Tells the page; false when it vetoed. */
-  #share(network: ShareNetwork | 'native'): boolean {
-    return this.dispatchEvent(new KabarShareEvent({ network, url: this.shareUrl }));
-  }
-
-  async #announce(message: string, keep = false): Promise<void> {
-    clearTimeout(this.#timer);
-    // Empty first, so a second "copied" in a row is announced again.
-    this.#status = '';
-    this.requestUpdate();
-    await this.updateComplete;
-    this.#status = message;
-    this.requestUpdate();
-    if (!keep) {
-      this.#timer = setTimeout(() => {
-        this.#status = '';
-        this.requestUpdate();
-      }, STATUS_MS);
     }
+    if (network === 'copy' || network === 'native') await this.#copy(url);
+  }
+
+  #show(status: string, manual = this.#manual): void {
+    this.#status = status;
+    this.#manual = manual;
+    this.requestUpdate();
+  }
+
+  async #copy(url: string): Promise<void> {
+    const root = this.renderRoot as ShadowRoot;
+    const active = root.activeElement as HTMLElement | null;
+    let copied = true;
+    clearTimeout(this.#timer);
+    try {
+      await navigator.clipboard.writeText(url);
+    } catch {
+      // No Clipboard API (an old browser, a page not served over https) or it was refused: the
+      // old way, selecting the link in the read-only field and asking the browser to copy it.
+      // The field goes again before the browser paints if that works.
+      this.#show('', true);
+      await this.updateComplete;
+      const field = root.querySelector('input')!;
+      field.focus();
+      field.select();
+      try {
+        copied = document.execCommand('copy');
+      } catch {
+        // Some browsers throw rather than answer false.
+        copied = false;
+      }
+      if (copied) active?.focus();
+    }
+    // Empty first, so a second "copied" in a row is announced again. When nothing could copy,
+    // the field stays, with the link selected.
+    this.#show('', !copied);
+    await this.updateComplete;
+    const strings = this.#locale.strings.shareBar;
+    this.#show(copied ? strings.copied : strings.manual);
+    if (copied) this.#timer = setTimeout(() => this.#show(''), STATUS_MS);
+    else this.#fail('The link could not be copied.', url);
   }
 
   #fail(message: string, url: string, cause?: unknown): void {
     this.dispatchEvent(new KabarErrorEvent({ error: new KabarError('share', message, { url, cause }) }));
   }
-
-  async #copy(): Promise<void> {
-    const url = this.shareUrl;
-    let copied: boolean;
-    try {
-      await navigator.clipboard.writeText(url);
-      copied = true;
-    } catch {
-      // No Clipboard API (an old browser, a page not served over https) or it was refused.
-      copied = this.#copyBySelection(url);
-    }
-    this.#manual = this.#selectField = !copied;
-    const strings = this.#locale.strings.shareBar;
-    await this.#announce(copied ? strings.copied : strings.manual, !copied);
-    if (!copied) this.#fail('The link could not be copied.', url);
-  }
-
-  /** The old way: select the text in a hidden, read-only field and ask the browser to copy it. */
-  #copyBySelection(url: string): boolean {
-    const root = this.renderRoot as ShadowRoot;
-    const active = root.activeElement as HTMLElement | null;
-    const field = document.createElement('textarea');
-    field.value = url;
-    field.readOnly = true;
-    field.className = 'visually-hidden';
-    root.append(field);
-    field.focus();
-    field.select();
-    let copied = false;
-    try {
-      copied = document.execCommand('copy');
-    } catch {
-      // Some browsers throw rather than answer false.
-    }
-    field.remove();
-    active?.focus();
-    return copied;
-  }
-
-  #onLink = (event: MouseEvent): void => {
-    const network = (event.currentTarget as HTMLElement).dataset.network as ShareNetwork;
-    if (!this.#share(network)) event.preventDefault();
-  };
-
-  #onCopy = (): void => {
-    if (this.#share('copy')) void this.#copy();
-  };
-
-  #onNative = async (): Promise<void> => {
-    if (!this.#share('native')) return;
-    if (typeof navigator.share !== 'function') return this.#copy();
-    const url = this.shareUrl;
-    const text = this.text || document.title;
-    try {
-      await navigator.share(text ? { title: text, text, url } : { url });
-    } catch (error) {
-      // The reader closed the sheet: nothing went wrong.
-      if ((error as Error | null)?.name === 'AbortError') return;
-      // Refused (an iframe without permission, say): report it, and copy the link instead.
-      this.#fail('The share sheet could not be opened.', url, error);
-      await this.#copy();
-    }
-  };
 }

@@ -1,11 +1,14 @@
 import { css } from 'lit';
 
 export const shareBarStyles = css`
-  .bar {
+  .bar,
+  .list {
     display: flex;
     flex-wrap: wrap;
-    align-items: baseline;
     gap: var(--kabar-share-bar-gap, var(--kabar-space-s, 0.5rem));
+  }
+  .bar {
+    align-items: baseline;
   }
   .label {
     margin-inline-end: var(--kabar-space-xs, 0.25rem);
@@ -13,20 +16,19 @@ export const shareBarStyles = css`
   }
   .list {
     flex: 1 1 20rem;
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--kabar-share-bar-gap, var(--kabar-space-s, 0.5rem));
     margin: 0;
     padding: 0;
     list-style: none;
   }
-  .column {
+  .column,
+  .column .list {
     flex-direction: column;
+  }
+  .column {
     align-items: stretch;
   }
   .column .list {
     flex: none;
-    flex-direction: column;
   }
   .control {
     display: inline-flex;
@@ -44,6 +46,7 @@ export const shareBarStyles = css`
     line-height: 1.2;
     text-decoration: none;
     white-space: nowrap;
+    cursor: pointer;
   }
   .control:hover {
     border-color: var(--kabar-share-bar-hover, var(--kabar-color-accent, #0b6e4f));
@@ -75,7 +78,7 @@ export const shareBarStyles = css`
     flex-basis: 100%;
     margin: 0;
   }
-  .manual input {
+  input {
     display: block;
     width: 100%;
     margin-top: var(--kabar-space-xs, 0.25rem);
@@ -84,7 +87,7 @@ export const shareBarStyles = css`
     border-radius: var(--kabar-radius-s, 0.25rem);
     font: inherit;
   }
-  .manual input:focus-visible {
+  input:focus-visible {
     outline: 3px solid var(--kabar-color-focus, #1a73e8);
     outline-offset: 2px;
   }
