@@ -210,7 +210,7 @@ export class KabarCommentsElement extends LitElement {
       const setup = kind === 'invalid-url';
       const name = label ?? strings.thirdParty;
       return html`
-        <div part="placeholder" class="placeholder error" role="alert">
+        <div part="placeholder" class="message placeholder error" role="alert">
           <p part="message">
             ${kind === 'offline' ? strings.offline : (setup ? strings.setup : strings.failed)(name)}
           </p>
@@ -242,7 +242,7 @@ export class KabarCommentsElement extends LitElement {
         <button part="button" type="button" @click=${this.show}>${strings.show}</button>
       `;
     }
-    return html`<div part="placeholder" class="placeholder">${content}</div>`;
+    return html`<div part="placeholder" class="message placeholder">${content}</div>`;
   }
 
   /** The provider's name for readers; undefined while a named provider is still being imported. */

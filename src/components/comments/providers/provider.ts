@@ -72,7 +72,7 @@ export function registerCommentsProvider(name: string, provider: CommentsProvide
 export async function commentsProvider(name: string, warn?: boolean): Promise<CommentsProvider> {
   const key = name.trim().toLowerCase();
   if (warn && !providers.has(key)) {
-    console.warn(`[kabar] <kabar-comments> provider="${name}" is not registered (yet); waiting for it.`);
+    console.warn(`[kabar] <kabar-comments> waits for provider="${name}" to be registered.`);
   }
   let source;
   while (!(source = providers.get(key))) await new Promise<void>((resolve) => waiting.add(resolve));
