@@ -250,7 +250,8 @@ describe('<kabar-comments>', () => {
       console.warn = () => {};
       try {
         button(second!)!.click();
-        await second!.updateComplete;
+        // The check runs in the module loaded on demand, after the loading message.
+        await until(() => ![undefined, 'Memuat komentar…'].includes(message(second!)));
       } finally {
         console.warn = warn;
       }

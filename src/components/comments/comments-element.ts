@@ -5,7 +5,6 @@ import { LocaleController } from '../../controllers/locale-controller.js';
 import { toKabarError } from '../../data/errors.js';
 import type { KabarError } from '../../data/errors.js';
 import { safeUrl } from '../../data/url.js';
-import { KabarCommentsLoadEvent } from '../../events/kabar-comments-load.js';
 import { KabarErrorEvent } from '../../events/kabar-error.js';
 import type { KabarStrings } from '../../i18n/strings.js';
 import { commentsStrings, retryStrings } from '../../i18n/tables.js';
@@ -14,11 +13,12 @@ import { nextTask } from '../../internal/schedule.js';
 import { hostStyles } from '../../internal/styles.js';
 import { COMMENTS_LOAD_MODES } from '../../types.js';
 import type { CommentsLoadMode } from '../../types.js';
-import { commentsProvider, hasCommentsProvider, loadScript, reviveScripts } from './providers/provider.js';
-import type { CommentsContext, CommentsProvider } from './providers/provider.js';
+import type { Embed, EmbedStatus } from './embed.js';
+import { commentsProvider } from './providers/provider.js';
+import type { CommentsProvider } from './providers/provider.js';
 import { commentsStyles } from './comments.styles.js';
 
-type Status = 'idle' | 'loading' | 'loaded' | 'error' | 'busy';
+type Status = 'idle' | 'loading' | 'error' | EmbedStatus;
 
 /** How far below the viewport `load="visible"` starts loading. */
 const NEAR = '400px 0px';
@@ -130,13 +130,13 @@ export class KabarCommentsElement extends LitElement {
   );
   #status: Status = 'idle';
   #error: KabarError | undefined;
+  /** The named provider, once imported: its name and privacy policy for the consent note. */
   #adapter: CommentsProvider | undefined;
-  #container: HTMLElement | undefined;
+  /** The current load, from the module imported when comments are wanted. */
+  #embed: Embed | undefined;
   #observer: IntersectionObserver | undefined;
   /** Bumped whenever what is in flight must be forgotten (removal, new provider). */
   #generation = 0;
-  /** Watched settings changed while loading. */
-  #stale = false;
 
   get #mode(): CommentsLoadMode {
     return oneOf(this, 'load', this.load, COMMENTS_LOAD_MODES, 'visible');
@@ -163,18 +163,15 @@ export class KabarCommentsElement extends LitElement {
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
-    const rearm =
+    if (
       (changed.has('provider') && changed.get('provider') !== undefined) ||
-      (changed.has('load') && changed.get('load') !== undefined && this.#status === 'idle');
-    if (rearm) {
+      (changed.has('load') && changed.get('load') !== undefined && this.#status === 'idle')
+    ) {
       this.#disarm();
       if (this.isConnected) this.#arm();
-      return;
+    } else {
+      this.#embed?.changed(changed);
     }
-    const watched = this.#adapter?.watch?.some((key) => changed.has(key as keyof KabarCommentsElement));
-    if (!watched) return;
-    if (this.#status === 'loaded') void this.#refresh();
-    else if (this.#status === 'loading') this.#stale = true;
   }
 
   /** Loads now, whatever `load` says (as if the reader pressed the button); retries after a failure. */
@@ -185,7 +182,7 @@ export class KabarCommentsElement extends LitElement {
   /** Removes the embed and loads it again (after changing settings a provider does not watch). */
   reload(): void {
     if (this.#status !== 'loaded') return;
-    this.#teardown();
+    this.#embed!.stop();
     this.#status = 'idle';
     void this.#start();
   }
@@ -193,97 +190,73 @@ export class KabarCommentsElement extends LitElement {
   override render() {
     const strings = this.#locale.strings.comments;
     const status = this.#status;
-    const showEmbed = status === 'loading' || status === 'loaded';
+    const loaded = status === 'loaded';
     return html`
-      <section part="section" aria-labelledby="heading" aria-busy=${status === 'loading' ? 'true' : 'false'}>
+      <section part="section" aria-labelledby="heading" aria-busy=${status === 'loading'}>
         <h2 part="heading" id="heading" class="heading">${this.heading || strings.heading}</h2>
-        ${status === 'loaded' ? nothing : this.#renderPlaceholder()}
-        ${showEmbed ? html`<div part="embed" class="embed"><slot></slot></div>` : nothing}
-        ${status === 'loaded' ? this.#renderAttribution() : nothing}
+        ${loaded ? nothing : this.#renderPlaceholder(strings)}
+        ${loaded || status === 'loading' ? html`<div part="embed" class="embed"><slot></slot></div>` : nothing}
+        ${loaded ? this.#embed!.attribution(strings) : nothing}
       </section>
     `;
   }
 
-  #renderPlaceholder() {
-    const strings = this.#locale.strings.comments;
+  #renderPlaceholder(strings: KabarStrings['comments']) {
     const label = this.#label;
-    let content;
-    switch (this.#status) {
-      case 'error':
-        return this.#renderError(this.#error!, label);
-      case 'busy':
-        content = html`<p part="message" role="status">${strings.busy(label ?? '')}</p>`;
-        break;
-      case 'loading':
-        content = html`<p part="message" role="status">${strings.loading}</p>`;
-        break;
-      default:
-        content =
-          this.#mode === 'click'
-            ? this.#renderConsent(label)
-            : html`<p part="message">${this.#mode === 'eager' ? strings.loading : strings.waiting}</p>`;
+    const status = this.#status;
+    const mode = this.#mode;
+    if (status === 'error') {
+      const kind = this.#error!.kind;
+      const setup = kind === 'invalid-url';
+      const name = label ?? strings.thirdParty;
+      return html`
+        <div part="placeholder" class="message placeholder error" role="alert">
+          <p part="message">
+            ${kind === 'offline' ? strings.offline : (setup ? strings.setup : strings.failed)(name)}
+          </p>
+          ${setup ? nothing : html`<button part="retry" type="button" @click=${this.show}>${this.#locale.strings.retry}</button>`}
+        </div>
+      `;
     }
-    return html`<div part="placeholder" class="placeholder">${content}</div>`;
-  }
-
-  #renderConsent(label: string | undefined) {
-    // Until a named provider's module arrives its name is unknown: say nothing rather than guess.
-    if (label === undefined) return nothing;
-    const strings = this.#locale.strings.comments;
-    const privacy = safeUrl(this.privacyUrl || this.#adapter?.privacyUrl);
-    return html`
-      <p part="consent" class="note">
-        ${strings.consent(label)}
-        ${
-          privacy
-            ? html`<a part="privacy" href=${privacy} target="_blank" rel="noopener noreferrer"
-                >${strings.privacy(label)}</a
-              >`
-            : nothing
-        }
-      </p>
-      <button part="button" type="button" @click=${this.#onShow}>${strings.show}</button>
-    `;
-  }
-
-  #renderError(error: KabarError, label: string | undefined) {
-    const all = this.#locale.strings;
-    const name = label ?? all.comments.thirdParty;
-    const setup = error.kind === 'invalid-url';
-    const text =
-      error.kind === 'offline'
-        ? all.comments.offline
-        : setup
-          ? all.comments.setup(name)
-          : all.comments.failed(name);
-    return html`
-      <div part="placeholder" class="placeholder error" role="alert">
-        <p part="message">${text}</p>
-        ${setup ? nothing : html`<button part="retry" type="button" @click=${this.#onShow}>${all.retry}</button>`}
-      </div>
-    `;
-  }
-
-  #renderAttribution() {
-    const adapter = this.#adapter;
-    const home = safeUrl(adapter?.homeUrl);
-    if (!adapter || !home) return nothing;
-    return html`<p part="attribution" class="note attribution">
-      <a href=${home} target="_blank" rel="noopener">
-        ${this.#locale.strings.comments.poweredBy(this.providerLabel || adapter.label)}
-      </a>
-    </p>`;
+    let content;
+    if (status !== 'idle') {
+      content = html`<p part="message" role="status">
+        ${status === 'busy' ? strings.busy(label ?? '') : strings.loading}
+      </p>`;
+    } else if (mode !== 'click') {
+      content = html`<p part="message">${mode === 'eager' ? strings.loading : strings.waiting}</p>`;
+    } else if (label !== undefined) {
+      // Until a named provider's module arrives its name is unknown: say nothing rather than guess.
+      const privacy = safeUrl(this.privacyUrl || this.#adapter?.privacyUrl);
+      content = html`
+        <p part="consent" class="note">
+          ${strings.consent(label)}
+          ${
+            privacy
+              ? html`<a part="privacy" href=${privacy} target="_blank" rel="noopener noreferrer"
+                  >${strings.privacy(label)}</a
+                >`
+              : nothing
+          }
+        </p>
+        <button part="button" type="button" @click=${this.show}>${strings.show}</button>
+      `;
+    }
+    return html`<div part="placeholder" class="message placeholder">${content}</div>`;
   }
 
   /** The provider's name for readers; undefined while a named provider is still being imported. */
   get #label(): string | undefined {
-    if (this.providerLabel) return this.providerLabel;
-    if (this.#adapter) return this.#adapter.label;
-    return this.provider ? undefined : this.#locale.strings.comments.thirdParty;
+    return (
+      this.providerLabel ||
+      this.#adapter?.label ||
+      (this.provider ? undefined : this.#locale.strings.comments.thirdParty)
+    );
   }
 
-  #setStatus(status: Status): void {
+  #setStatus(status: Status, error?: KabarError): void {
     this.#status = status;
+    this.#error = error;
     this.requestUpdate();
   }
 
@@ -292,11 +265,8 @@ export class KabarCommentsElement extends LitElement {
     const generation = this.#generation;
     const name = this.provider.trim();
     if (name) {
-      if (!hasCommentsProvider(name)) {
-        console.warn(`[kabar] <kabar-comments> provider="${name}" is not registered (yet); waiting for it.`);
-      }
       // Our own module, not the provider's: the consent note needs the provider's name.
-      void commentsProvider(name).then((adapter) => {
+      void commentsProvider(name, true).then((adapter) => {
         if (generation !== this.#generation) return;
         this.#adapter = adapter;
         this.requestUpdate();
@@ -320,109 +290,26 @@ export class KabarCommentsElement extends LitElement {
   #disarm(): void {
     this.#generation++;
     this.#observer?.disconnect();
-    this.#observer = undefined;
-    this.#teardown();
-    this.#adapter = undefined;
-    this.#stale = false;
-    this.#error = undefined;
+    this.#embed?.stop();
+    this.#embed = this.#adapter = undefined;
     this.#setStatus('idle');
-  }
-
-  #teardown(): void {
-    const container = this.#container;
-    if (!container) return;
-    if (this.#adapter) this.#adapter.unmount?.(this.#context(container));
-    container.remove();
-    this.#container = undefined;
-  }
-
-  #context(container: HTMLElement): CommentsContext {
-    const generation = this.#generation;
-    return {
-      host: this,
-      container,
-      lang: this.#locale.lang,
-      loadScript: (src, attributes) =>
-        generation === this.#generation
-          ? loadScript(container, src, attributes)
-          : Promise.reject(new Error('The element left the page')),
-    };
   }
 
   async #start(): Promise<void> {
     if (!this.isConnected || (this.#status !== 'idle' && this.#status !== 'error')) return;
     this.#observer?.disconnect();
-    this.#observer = undefined;
     const generation = this.#generation;
-    this.#error = undefined;
-    this.#stale = false;
     this.#setStatus('loading');
-    const name = this.provider.trim();
     try {
-      const container = document.createElement('div');
-      container.setAttribute('data-kabar-comments', name);
-      if (!name) {
-        // The slot: templates hold embed code that must not run before now.
-        for (const template of this.querySelectorAll<HTMLTemplateElement>(':scope > template')) {
-          const fragment = document.importNode(template.content, true);
-          reviveScripts(fragment);
-          container.append(fragment);
-        }
-        this.#container = container;
-        this.append(container);
-        this.#loaded(false);
-        return;
-      }
-      const adapter = (this.#adapter ??= await commentsProvider(name));
+      // Everything that runs once comments are wanted comes with this module.
+      const { Embed } = await import('./embed.js');
       if (generation !== this.#generation) return;
-      const context = this.#context(container);
-      if (adapter.available && !adapter.available(context)) {
-        console.warn(`[kabar] <kabar-comments> ${adapter.label} already shows a thread on this page.`);
-        this.#setStatus('busy');
-        return;
-      }
-      this.#container = container;
-      this.append(container);
-      await adapter.mount(context);
-      if (generation !== this.#generation) return;
-      this.#loaded(false);
-      if (this.#stale) void this.#refresh();
+      await (this.#embed = new Embed(this, this.#locale, (status) => this.#setStatus(status))).start();
     } catch (error) {
       if (generation !== this.#generation) return;
-      this.#teardown();
       const kabarError = toKabarError(error);
-      this.#error = kabarError;
-      this.#setStatus('error');
+      this.#setStatus('error', kabarError);
       this.dispatchEvent(new KabarErrorEvent({ error: kabarError }));
     }
   }
-
-  #loaded(reset: boolean): void {
-    this.#setStatus('loaded');
-    this.dispatchEvent(new KabarCommentsLoadEvent({ provider: this.provider.trim(), reset }));
-  }
-
-  /** Applies changed settings: the provider's `update` when it has one, else a fresh mount. */
-  async #refresh(): Promise<void> {
-    this.#stale = false;
-    const adapter = this.#adapter;
-    const container = this.#container;
-    if (!adapter || !container) return;
-    if (!adapter.update) {
-      this.reload();
-      return;
-    }
-    const generation = this.#generation;
-    try {
-      await adapter.update(this.#context(container));
-      if (generation === this.#generation) this.#loaded(true);
-    } catch (error) {
-      if (generation !== this.#generation) return;
-      this.dispatchEvent(new KabarErrorEvent({ error: toKabarError(error) }));
-    }
-  }
-
-  #onShow = (): void => {
-    void this.#start();
-  };
 }

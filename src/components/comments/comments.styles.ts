@@ -7,20 +7,17 @@ export const commentsStyles = css`
     font-size: var(--kabar-comments-heading-size, 1.375em);
     line-height: 1.25;
   }
-  /* Reserves room for the embed, so the page moves as little as possible when it arrives. */
+  /*
+   * The shared .message box, taller: it reserves room for the embed, so the page moves as
+   * little as possible when it arrives.
+   */
   .placeholder {
-    display: grid;
     align-content: center;
-    justify-items: start;
     gap: var(--kabar-space-m, 1rem);
     min-height: var(--kabar-comments-min-height, 12rem);
-    margin: 0;
     padding: var(--kabar-space-l, 1.5rem);
-    border-radius: var(--kabar-radius-m, 0.5rem);
-    background: var(--kabar-color-surface-muted, #f3f5f7);
   }
   .placeholder p {
-    margin: 0;
     max-width: 40em;
   }
   .error {
