@@ -83,6 +83,19 @@ function excerptText(html: string | undefined): string {
   return htmlToText(html);
 }
 
+/** The plain text of each category, without empty or repeated ones, in their order. */
+function categories(values: string[] | undefined): string[] {
+  const out: string[] = [];
+  if (!values) return out;
+  // A few categories, the usual: `includes` is cheaper than a Set.
+  if (values.length > 16) return [...new Set(values.map(htmlToText).filter(Boolean))];
+  for (const value of values) {
+    const text = htmlToText(value);
+    if (text && !out.includes(text)) out.push(text);
+  }
+  return out;
+}
+
 /** Normalizes what a reader found into a FeedItem: plain text, absolute URLs, a stable id. */
 export function toItem(raw: RawItem, base: string | undefined, source: string | undefined): FeedItem {
   const title = raw.titleIsHtml === false ? collapse(decodeEntities(raw.title ?? '')) : htmlToText(raw.title);
@@ -95,16 +108,18 @@ export function toItem(raw: RawItem, base: string | undefined, source: string | 
     id,
     title,
     summary: summaryText.length > SUMMARY_LENGTH * 2 ? summaryText.slice(0, SUMMARY_LENGTH * 2) : summaryText,
-    categories: [...new Set((raw.categories ?? []).map(htmlToText).filter(Boolean))],
-    authors: (raw.authors ?? []).flatMap((a) => {
-      const name = htmlToText(a.name);
-      return name ? [{ ...a, name }] : [];
-    }),
-    enclosures: (raw.enclosures ?? []).flatMap((e) => {
-      const url = resolveWebUrl(e.url, base);
-      return url ? [{ ...e, url }] : [];
-    }),
+    categories: categories(raw.categories),
+    authors: [],
+    enclosures: [],
   };
+  for (const a of raw.authors ?? []) {
+    const name = htmlToText(a.name);
+    if (name) item.authors.push({ ...a, name });
+  }
+  for (const e of raw.enclosures ?? []) {
+    const url = resolveWebUrl(e.url, base);
+    if (url) item.enclosures.push({ ...e, url });
+  }
   if (link) item.link = link;
   if (raw.content) item.content = raw.content;
   if (raw.published) item.published = raw.published;
