@@ -197,14 +197,16 @@ function tagEnd(html: string, at: number): number {
   if (!(((c | 32) >= 97 && (c | 32) <= 122) || c === 33 || c === 63)) return -1;
   for (let from = j + 1; ;) {
     const close = html.indexOf('>', from);
+    // Without a `>`, no block boundary either: the tag runs to the end.
+    if (close < 0) return html.length;
     let open = html.indexOf('<', from);
     // A block boundary inside the tag became a space, and its `>` ends nothing.
-    while (open >= 0 && (close < 0 || open < close)) {
+    while (open >= 0 && open < close) {
       BLOCK_AT.lastIndex = open;
       if (BLOCK_AT.test(html)) break;
       open = html.indexOf('<', open + 1);
     }
-    if (open < 0 || (close >= 0 && open > close)) return close < 0 ? html.length : close + 1;
+    if (open < 0 || open > close) return close + 1;
     from = BLOCK_AT.lastIndex;
   }
 }
