@@ -85,16 +85,25 @@ function excerptText(html: string | undefined): string {
 
 /** The plain text of each category, without empty or repeated ones, in their order. */
 function categories(values: string[] | undefined): string[] {
-  const out: string[] = [];
-  if (!values) return out;
-  // A few categories, the usual: `includes` is cheaper than a Set.
-  if (values.length > 16) return [...new Set(values.map(htmlToText).filter(Boolean))];
-  for (const value of values) {
-    const text = htmlToText(value);
-    if (text && !out.includes(text)) out.push(text);
+  if (!values?.length) return [];
+  const texts = values.map(htmlToText);
+  // Usually a few, none empty or repeated: that list as it is.
+  for (let i = 0; i < texts.length && i < 16; i++) {
+    if (!texts[i] || texts.indexOf(texts[i]!) < i) break;
+    if (i === texts.length - 1) return texts;
   }
-  return out;
+  return [...new Set(texts.filter(Boolean))];
 }
+
+/** An author with its name as plain text; undefined without a name. */
+function author(a: FeedAuthor): FeedAuthor | undefined {
+  const name = htmlToText(a.name);
+  return name ? { ...a, name } : undefined;
+}
+
+/** The values that are not undefined: `values` itself when all are. */
+export const defined = <T>(values: (T | undefined)[]): T[] =>
+  values.includes(undefined) ? values.filter((v): v is T => v !== undefined) : (values as T[]);
 
 /** Normalizes what a reader found into a FeedItem: plain text, absolute URLs, a stable id. */
 export function toItem(raw: RawItem, base: string | undefined, source: string | undefined): FeedItem {
@@ -109,17 +118,16 @@ export function toItem(raw: RawItem, base: string | undefined, source: string | 
     title,
     summary: summaryText.length > SUMMARY_LENGTH * 2 ? summaryText.slice(0, SUMMARY_LENGTH * 2) : summaryText,
     categories: categories(raw.categories),
-    authors: [],
-    enclosures: [],
+    authors: raw.authors?.length ? defined(raw.authors.map(author)) : [],
+    enclosures: raw.enclosures?.length
+      ? defined(
+          raw.enclosures.map((e) => {
+            const url = resolveWebUrl(e.url, base);
+            return url ? { ...e, url } : undefined;
+          }),
+        )
+      : [],
   };
-  for (const a of raw.authors ?? []) {
-    const name = htmlToText(a.name);
-    if (name) item.authors.push({ ...a, name });
-  }
-  for (const e of raw.enclosures ?? []) {
-    const url = resolveWebUrl(e.url, base);
-    if (url) item.enclosures.push({ ...e, url });
-  }
   if (link) item.link = link;
   if (raw.content) item.content = raw.content;
   if (raw.published) item.published = raw.published;

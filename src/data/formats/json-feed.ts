@@ -1,7 +1,7 @@
 import { parseDate } from '../date.js';
 import { KabarParseError } from '../errors.js';
 import type { FeedFormatReader, RawItem } from '../format.js';
-import { plain, toItem } from '../format.js';
+import { defined, plain, toItem } from '../format.js';
 import { escapeHtml } from '../text.js';
 import type { Feed, FeedAuthor, FeedItem } from '../model.js';
 import { resolveUrl, resolveWebUrl } from '../url.js';
@@ -16,31 +16,27 @@ function authorList(item: Json): unknown[] {
   return isObject(one) ? [one] : [];
 }
 
-function authors(item: Json, feed: Json): FeedAuthor[] {
-  let list = authorList(item);
-  if (!list.length) list = authorList(feed);
-  const out: FeedAuthor[] = [];
-  for (const a of list) {
-    if (!isObject(a)) continue;
-    const name = str(a['name']) ?? str(a['url']);
-    if (!name) continue;
-    const author: FeedAuthor = { name: plain(name) ?? name };
-    const url = str(a['url']);
-    if (url) author.url = url;
-    out.push(author);
-  }
-  return out;
+function author(a: unknown): FeedAuthor | undefined {
+  if (!isObject(a)) return undefined;
+  const name = str(a['name']) ?? str(a['url']);
+  if (!name) return undefined;
+  const author: FeedAuthor = { name: plain(name) ?? name };
+  const url = str(a['url']);
+  if (url) author.url = url;
+  return author;
 }
 
+function authors(item: Json, feed: Json): FeedAuthor[] {
+  const list = authorList(item);
+  return defined((list.length ? list : authorList(feed)).map(author));
+}
+
+const isTag = (t: unknown): boolean => typeof t === 'string' && str(t) !== undefined;
+
 function tags(value: unknown): string[] {
-  const out: string[] = [];
-  if (Array.isArray(value)) {
-    for (const t of value) {
-      const tag = str(t);
-      if (tag) out.push(tag);
-    }
-  }
-  return out;
+  if (!Array.isArray(value)) return [];
+  // Nearly always a list of strings: read as it is, not copied.
+  return value.every(isTag) ? (value as string[]) : defined(value.map(str));
 }
 
 function attachments(value: unknown): NonNullable<RawItem['enclosures']> {
