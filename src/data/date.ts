@@ -75,51 +75,6 @@ function instant(
   return Number.isNaN(date.getTime()) ? undefined : date;
 }
 
-/** `length` digits of `text` from `at` as a number; NaN when one is not a digit. */
-function digits(text: string, at: number, length: number): number {
-  let n = 0;
-  for (let i = at; i < at + length; i++) {
-    const d = text.charCodeAt(i) - 48;
-    if (!(d >= 0 && d <= 9)) return NaN;
-    n = n * 10 + d;
-  }
-  return n;
-}
-
-/**
- * The date of the usual ISO 8601 form, `2026-11-23T08:15:00Z` with an optional fraction and a
- * zone `Z` or `+07:00`, read without a regular expression: what ISO reads of it, as ISO reads
- * it. Null for any other form, left to ISO.
- */
-function commonIso(text: string, localOffset: number | undefined): Date | undefined | null {
-  if (text[4] !== '-' || text[7] !== '-' || text[10] !== 'T' || text[13] !== ':' || text[16] !== ':')
-    return null;
-  let at = 19;
-  let ms = 0;
-  if (text[at] === '.') {
-    const start = ++at;
-    while (at < start + 9 && text.charCodeAt(at) >= 48 && text.charCodeAt(at) <= 57) at++;
-    if (at === start) return null;
-    // The same double as Number(`0.${fraction}`): both are the decimal value correctly rounded.
-    ms = Math.round((digits(text, start, at - start) / 10 ** (at - start)) * 1000);
-  }
-  const zone = text[at];
-  let offset = 0;
-  if (zone === '+' || zone === '-') {
-    if (text.length !== at + 6 || text[at + 3] !== ':') return null;
-    offset = digits(text, at + 1, 2) * 60 + digits(text, at + 4, 2);
-    if (zone === '-') offset = -offset;
-  } else if (zone !== 'Z' || text.length !== at + 1) return null;
-  const year = digits(text, 0, 4);
-  const month = digits(text, 5, 2);
-  const day = digits(text, 8, 2);
-  const hour = digits(text, 11, 2);
-  const minute = digits(text, 14, 2);
-  const second = digits(text, 17, 2);
-  if (Number.isNaN(year + month + day + hour + minute + second + offset)) return null;
-  return instant(year, month - 1, day, hour, minute, second, ms, offset, localOffset);
-}
-
 /**
  * Reads a feed date. `localOffset` (minutes east of UTC) is used for a date written without a
  * zone; unknown, such a date is taken as UTC.
@@ -131,8 +86,6 @@ export function parseDate(value: string | number | undefined | null, localOffset
     const date = new Date(value < 1e11 ? value * 1000 : value);
     return Number.isNaN(date.getTime()) ? undefined : date;
   }
-  const common = commonIso(value, localOffset);
-  if (common !== null) return common;
   const text = value.trim().replace(/\s+/g, ' ');
   const iso = ISO.exec(text);
   if (iso) {

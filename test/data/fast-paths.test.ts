@@ -114,7 +114,7 @@ describe('htmlToText: the one-pass reader', () => {
   });
 });
 
-describe('parseDate: the common ISO 8601 form', () => {
+describe('parseDate: ISO 8601 forms', () => {
   const cases: [string, string | undefined][] = [
     ['2026-11-23T15:15:00.000+07:00', '2026-11-23T08:15:00Z'],
     ['2026-11-23T08:15:00.123456789Z', '2026-11-23T08:15:00.123Z'],
