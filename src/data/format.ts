@@ -83,6 +83,28 @@ function excerptText(html: string | undefined): string {
   return htmlToText(html);
 }
 
+/** The plain text of each category, without empty or repeated ones, in their order. */
+function categories(values: string[] | undefined): string[] {
+  if (!values?.length) return [];
+  const texts = values.map(htmlToText);
+  // Usually a few, none empty or repeated: that list as it is.
+  for (let i = 0; i < texts.length && i < 16; i++) {
+    if (!texts[i] || texts.indexOf(texts[i]!) < i) break;
+    if (i === texts.length - 1) return texts;
+  }
+  return [...new Set(texts.filter(Boolean))];
+}
+
+/** An author with its name as plain text; undefined without a name. */
+function author(a: FeedAuthor): FeedAuthor | undefined {
+  const name = htmlToText(a.name);
+  return name ? { ...a, name } : undefined;
+}
+
+/** The values that are not undefined: `values` itself when all are. */
+export const defined = <T>(values: (T | undefined)[]): T[] =>
+  values.includes(undefined) ? values.filter((v): v is T => v !== undefined) : (values as T[]);
+
 /** Normalizes what a reader found into a FeedItem: plain text, absolute URLs, a stable id. */
 export function toItem(raw: RawItem, base: string | undefined, source: string | undefined): FeedItem {
   const title = raw.titleIsHtml === false ? collapse(decodeEntities(raw.title ?? '')) : htmlToText(raw.title);
@@ -95,15 +117,16 @@ export function toItem(raw: RawItem, base: string | undefined, source: string | 
     id,
     title,
     summary: summaryText.length > SUMMARY_LENGTH * 2 ? summaryText.slice(0, SUMMARY_LENGTH * 2) : summaryText,
-    categories: [...new Set((raw.categories ?? []).map(htmlToText).filter(Boolean))],
-    authors: (raw.authors ?? []).flatMap((a) => {
-      const name = htmlToText(a.name);
-      return name ? [{ ...a, name }] : [];
-    }),
-    enclosures: (raw.enclosures ?? []).flatMap((e) => {
-      const url = resolveWebUrl(e.url, base);
-      return url ? [{ ...e, url }] : [];
-    }),
+    categories: categories(raw.categories),
+    authors: raw.authors?.length ? defined(raw.authors.map(author)) : [],
+    enclosures: raw.enclosures?.length
+      ? defined(
+          raw.enclosures.map((e) => {
+            const url = resolveWebUrl(e.url, base);
+            return url ? { ...e, url } : undefined;
+          }),
+        )
+      : [],
   };
   if (link) item.link = link;
   if (raw.content) item.content = raw.content;

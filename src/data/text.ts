@@ -129,10 +129,35 @@ const HIDDEN_BLOCKS = /<(script|style|template|noscript|iframe|object|svg|math)\
 const BLOCK_BREAK = /<\/?(?:p|div|br|li|h[1-6]|blockquote|tr|section|article)\b[^>]*>/gi;
 const TAG = /<\/?[A-Za-z!?][^>]*>?/g;
 
+/** The start of a hidden block at one position. */
+const HIDDEN_AT = /<(?:script|style|template|noscript|iframe|object|svg|math)\b/iy;
+
+/** Whether `html` has a comment or a hidden block: what only the passes of `stripText` read. */
+function hasHidden(html: string): boolean {
+  for (let at = html.indexOf('<'); at >= 0; at = html.indexOf('<', at + 1)) {
+    const c = html.charCodeAt(at + 1) | 32;
+    if (c === 33) {
+      if (html.startsWith('!--', at + 1)) return true;
+    } else if (c === 115 || c === 116 || c === 110 || c === 105 || c === 111 || c === 109) {
+      // s, t, n, i, o, m: the first letters of the hidden elements.
+      HIDDEN_AT.lastIndex = at;
+      if (HIDDEN_AT.test(html)) return true;
+    }
+  }
+  return false;
+}
+
+/** BLOCK_BREAK at one position. */
+const BLOCK_AT = /<\/?(?:p|div|br|li|h[1-6]|blockquote|tr|section|article)\b[^>]*>/iy;
+
 /** Plain text from an HTML fragment: tags dropped, entities decoded, white space folded. */
 export function htmlToText(html: string | undefined | null): string {
   if (!html) return '';
-  // Four passes replacing with a string run natively: faster than one pass with a callback.
+  return (hasHidden(html) ? undefined : scanText(html)) ?? stripText(html);
+}
+
+/** `htmlToText` as four passes replacing with a string run natively, then decoding and folding. */
+function stripText(html: string): string {
   const text = html.includes('<')
     ? html
         .replace(/<!--[^]*?-->/g, '')
@@ -141,6 +166,161 @@ export function htmlToText(html: string | undefined | null): string {
         .replace(TAG, '')
     : html;
   return collapse(decodeEntities(text));
+}
+
+/** `\s` or the zero-width space: what `collapse` folds. */
+function isSpace(c: number): boolean {
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    (c >= 0xa0 &&
+      (c === 0xa0 ||
+        c === 0x1680 ||
+        (c >= 0x2000 && c <= 0x200b) ||
+        c === 0x2028 ||
+        c === 0x2029 ||
+        c === 0x202f ||
+        c === 0x205f ||
+        c === 0x3000 ||
+        c === 0xfeff))
+  );
+}
+
+/**
+ * Where the tag opening at `html[at]` ends (TAG's match, read after BLOCK_BREAK replaced its
+ * matches with a space), or -1 when `<` opens no tag.
+ */
+function tagEnd(html: string, at: number): number {
+  let j = at + 1;
+  let c = html.charCodeAt(j);
+  if (c === 47) c = html.charCodeAt(++j);
+  if (!(((c | 32) >= 97 && (c | 32) <= 122) || c === 33 || c === 63)) return -1;
+  for (let from = j + 1; ;) {
+    const close = html.indexOf('>', from);
+    // Without a `>`, no block boundary either: the tag runs to the end.
+    if (close < 0) return html.length;
+    let open = html.indexOf('<', from);
+    // A block boundary inside the tag became a space, and its `>` ends nothing.
+    while (open >= 0 && open < close) {
+      BLOCK_AT.lastIndex = open;
+      if (BLOCK_AT.test(html)) break;
+      open = html.indexOf('<', open + 1);
+    }
+    if (open < 0 || open > close) return close + 1;
+    from = BLOCK_AT.lastIndex;
+  }
+}
+
+/** Plain text, one space at a time: what `scanText` copies as it is. */
+const PLAIN = /[^<&\s\u200b]*(?: [^<&\s\u200b]+)*/y;
+
+/** Where the reference `reference` read last ends. */
+let refEnd = 0;
+
+/**
+ * The character of the reference at `text[at]` (`&`) as `decodeEntities` reads it, '' for none;
+ * undefined when a `<` follows it, where a dropped tag could have made it longer.
+ */
+function reference(text: string, at: number): string | undefined {
+  let p = at + 1;
+  let c = text.charCodeAt(p);
+  let value = -1;
+  let name: string | undefined;
+  if (c === 35) {
+    c = text.charCodeAt(++p);
+    if (c >= 48 && c <= 57) {
+      for (value = 0; p <= at + 8 && (c = text.charCodeAt(p)) >= 48 && c <= 57; p++)
+        value = value * 10 + c - 48;
+    } else if ((c | 32) === 120) {
+      const digits = ++p;
+      for (value = 0; p < digits + 6; p++) {
+        const d = text.charCodeAt(p);
+        const h = d >= 48 && d <= 57 ? d - 48 : (d | 32) >= 97 && (d | 32) <= 102 ? (d | 32) - 87 : -1;
+        if (h < 0) break;
+        value = value * 16 + h;
+      }
+      if (p === digits) value = -1;
+    }
+  } else if ((c | 32) >= 97 && (c | 32) <= 122) {
+    const first = p;
+    for (p++; p < first + 32; p++) {
+      const d = text.charCodeAt(p);
+      if (!((d >= 48 && d <= 57) || ((d | 32) >= 97 && (d | 32) <= 122))) break;
+    }
+    if (p - first > 1) name = text.slice(first, p);
+  }
+  c = text.charCodeAt(p);
+  if (c === 60) return undefined;
+  const named = name ? NAMED[name]! : 0;
+  // `> 0`, not `!== undefined`: `&constructor;` must not find Object's prototype.
+  if (value < 0 && !(named > 0)) return '';
+  refEnd = c === 59 ? p + 1 : p;
+  return value >= 0 ? codePoint(value) : String.fromCharCode(named);
+}
+
+/**
+ * `stripText` in one pass, writing each character once: the plain text of fragments without
+ * comments or hidden blocks (nearly all summaries), from few temporary strings. Undefined when
+ * a reference touches a tag, whose dropping could change it: the passes read that.
+ */
+function scanText(html: string): string | undefined {
+  const n = html.length;
+  let out = '';
+  let start = -1; // the start of the run of plain text being read
+  let space = false; // white space or a block boundary waits to be written
+  for (let i = 0; i <= n;) {
+    const c = html.charCodeAt(i);
+    let next = -1; // where reading goes on after what is not plain text
+    let blank = i === n;
+    let char = '';
+    if (c === 60) {
+      BLOCK_AT.lastIndex = i;
+      if (BLOCK_AT.test(html)) {
+        next = BLOCK_AT.lastIndex;
+        blank = true;
+      } else next = tagEnd(html, i);
+    } else if (c === 38) {
+      const ref = reference(html, i);
+      if (ref === undefined) return undefined;
+      if (ref) {
+        next = refEnd;
+        if (isSpace(ref.charCodeAt(0))) blank = true;
+        else char = ref;
+      }
+    } else if (isSpace(c)) {
+      // One space after plain text and before anything but white space stays in the run.
+      if (c === 32 && start >= 0 && i + 1 < n && !isSpace(html.charCodeAt(i + 1))) {
+        i++;
+        continue;
+      }
+      next = i + 1;
+      blank = true;
+    } else if (i === n) next = n + 1;
+    if (next < 0) {
+      if (start < 0) start = i;
+      // The rest of the run, natively.
+      PLAIN.lastIndex = i + 1;
+      PLAIN.test(html);
+      i = PLAIN.lastIndex;
+      continue;
+    }
+    if (start >= 0) {
+      // The run may end in that one space, before a tag or a reference: it waits like others.
+      const end = html.charCodeAt(i - 1) === 32 ? i - 1 : i;
+      if (space && out) out += ' ';
+      out += html.slice(start, end);
+      space = end < i;
+      start = -1;
+    }
+    if (blank) space = true;
+    else if (char) {
+      if (space && out) out += ' ';
+      out += char;
+      space = false;
+    }
+    i = next;
+  }
+  return out;
 }
 
 /** Folds runs of white space (including no-break and zero-width spaces) to one space and trims. */

@@ -1,33 +1,56 @@
 import { parseDate } from '../date.js';
 import { KabarParseError } from '../errors.js';
 import type { FeedFormatReader, RawItem } from '../format.js';
-import { plain, toItem } from '../format.js';
+import { defined, plain, toItem } from '../format.js';
 import { escapeHtml } from '../text.js';
-import type { Feed, FeedAuthor } from '../model.js';
+import type { Feed, FeedAuthor, FeedItem } from '../model.js';
 import { resolveUrl, resolveWebUrl } from '../url.js';
 import { isObject, parseJson, str } from './json.js';
 import type { Json } from './json.js';
 
+/** The item's authors, else the feed's: `authors`, or JSON Feed 1.0's single `author`. */
+function authorList(item: Json): unknown[] {
+  const list = item['authors'];
+  if (Array.isArray(list)) return list;
+  const one = item['author'];
+  return isObject(one) ? [one] : [];
+}
+
+function author(a: unknown): FeedAuthor | undefined {
+  if (!isObject(a)) return undefined;
+  const name = str(a['name']) ?? str(a['url']);
+  if (!name) return undefined;
+  const author: FeedAuthor = { name: plain(name) ?? name };
+  const url = str(a['url']);
+  if (url) author.url = url;
+  return author;
+}
+
 function authors(item: Json, feed: Json): FeedAuthor[] {
-  const list = Array.isArray(item['authors'])
-    ? item['authors']
-    : isObject(item['author'])
-      ? [item['author']]
-      : [];
-  const fallback = Array.isArray(feed['authors'])
-    ? feed['authors']
-    : isObject(feed['author'])
-      ? [feed['author']]
-      : [];
-  return (list.length ? list : fallback).flatMap((a): FeedAuthor[] => {
-    if (!isObject(a)) return [];
-    const name = str(a['name']) ?? str(a['url']);
-    if (!name) return [];
-    const author: FeedAuthor = { name: plain(name) ?? name };
+  const list = authorList(item);
+  return defined((list.length ? list : authorList(feed)).map(author));
+}
+
+const isTag = (t: unknown): boolean => typeof t === 'string' && str(t) !== undefined;
+
+function tags(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  // Nearly always a list of strings: read as it is, not copied.
+  return value.every(isTag) ? (value as string[]) : defined(value.map(str));
+}
+
+function attachments(value: unknown): NonNullable<RawItem['enclosures']> {
+  const out: NonNullable<RawItem['enclosures']> = [];
+  if (!Array.isArray(value)) return out;
+  for (const a of value) {
+    if (!isObject(a)) continue;
     const url = str(a['url']);
-    if (url) author.url = url;
-    return [author];
-  });
+    if (!url) continue;
+    const type = str(a['mime_type']);
+    const size = Number(a['size_in_bytes']);
+    out.push({ url, ...(type ? { type } : {}), ...(size > 0 ? { length: size } : {}) });
+  }
+  return out;
 }
 
 /** JSON Feed 1.0 and 1.1. */
@@ -45,7 +68,9 @@ export const jsonFeed: FeedFormatReader = {
     const base = resolveUrl(str(data['feed_url']), context.url) ?? context.url;
     const home = resolveWebUrl(str(data['home_page_url']), base);
     const title = plain(str(data['title'])) ?? '';
-    const items = data['items'].filter(isObject).map((item) => {
+    const items: FeedItem[] = [];
+    for (const item of data['items']) {
+      if (!isObject(item)) continue;
       const contentText = str(item['content_text']);
       const raw: RawItem = {
         id: str(item['id']),
@@ -56,25 +81,12 @@ export const jsonFeed: FeedFormatReader = {
         published: parseDate(str(item['date_published'])),
         updated: parseDate(str(item['date_modified'])),
         authors: authors(item, data),
-        categories: Array.isArray(item['tags']) ? item['tags'].flatMap((t) => str(t) ?? []) : [],
+        categories: tags(item['tags']),
         image: str(item['image']) ?? str(item['banner_image']),
-        enclosures: Array.isArray(item['attachments'])
-          ? item['attachments'].filter(isObject).flatMap((a) => {
-              const url = str(a['url']);
-              if (!url) return [];
-              const size = Number(a['size_in_bytes']);
-              return [
-                {
-                  url,
-                  ...(str(a['mime_type']) ? { type: str(a['mime_type'])! } : {}),
-                  ...(size > 0 ? { length: size } : {}),
-                },
-              ];
-            })
-          : [],
+        enclosures: attachments(item['attachments']),
       };
-      return toItem(raw, base, title || undefined);
-    });
+      items.push(toItem(raw, base, title || undefined));
+    }
     const feed: Feed = { format: 'json-feed', title, items };
     if (home) feed.link = home;
     const description = plain(str(data['description']));
