@@ -1,7 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import type { PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { Task, TaskStatus } from '@lit/task';
 import { LocaleController } from '../../controllers/locale-controller.js';
 import { VisibilityController } from '../../controllers/visibility-controller.js';
 import { KabarError, toKabarError } from '../../data/errors.js';
@@ -20,6 +19,7 @@ import type { KabarStrings } from '../../i18n/strings.js';
 import { pollStrings, retryStrings } from '../../i18n/tables.js';
 import { oneOf, wholeNumber } from '../../internal/attributes.js';
 import { nextTask } from '../../internal/schedule.js';
+import { COMPLETE, ERROR, Task } from '../../internal/task.js';
 import { hostStyles } from '../../internal/styles.js';
 import { LOADING_MODES } from '../../types.js';
 import type { LoadingMode } from '../../types.js';
@@ -218,16 +218,18 @@ export class KabarPollElement extends LitElement {
 
   override render() {
     const strings = this.#locale.strings.poll;
-    const busy = this.#poll.status < TaskStatus.COMPLETE && Boolean(this.src.trim());
+    const busy = this.#poll.status < COMPLETE && Boolean(this.src.trim());
     return html`
       <section part="poll" class="poll" aria-label=${strings.label} aria-busy=${busy ? 'true' : 'false'}>
-        ${this.#poll.render({
-          initial: () => this.#renderMessage(strings.loading, 'status'),
-          pending: () => this.#renderMessage(strings.loading, 'status'),
-          error: () => this.#renderError(),
-          complete: (poll) =>
-            poll ? this.#renderPoll(poll) : this.#renderMessage(strings.empty, '', 'empty'),
-        })}
+        ${
+          this.#poll.status === ERROR
+            ? this.#renderError()
+            : this.#poll.status < COMPLETE
+              ? this.#renderMessage(strings.loading, 'status')
+              : this.#poll.value
+                ? this.#renderPoll(this.#poll.value)
+                : this.#renderMessage(strings.empty, '', 'empty')
+        }
       </section>
     `;
   }
@@ -427,7 +429,7 @@ export class KabarPollElement extends LitElement {
 
   #onOnline = (): void => {
     // A poll that failed to load while offline loads now (and sends any vote waiting for it).
-    if (this.#poll.status === TaskStatus.ERROR) void this.#poll.run();
+    if (this.#poll.status === ERROR) void this.#poll.run();
     // A vote waiting to be sent goes now (also when the code that sends it could not be loaded).
     else if (this.#poll.value && !this.#submitting) this.#resume(this.#poll.value);
   };
