@@ -192,6 +192,14 @@ export class FeedController implements ReactiveController {
     queueMicrotask(() => this.#host.requestUpdate());
   }
 
+  /**
+   * Starts loading before the host's first update (which may wait for something else, such as
+   * its strings); the update then finds the load under way.
+   */
+  start(): void {
+    this.#task.hostUpdate();
+  }
+
   /** Loads again now, bypassing any result already in memory. */
   retry(): void {
     this.#fresh = true;

@@ -14,6 +14,7 @@
  *                                           config on first request (optionally claiming another version)
  *   /__kabar/bundle/without-:chunk/...      the same files, where the chunk named :chunk (`su` for
  *                                           kabar-su-*.min.js) fails with 404, as on a flaky network
+ *   /__kabar/bundle/slow-:chunk/...         the same files, where the chunk named :chunk takes 1.5 s
  *   /__kabar/embed/:name?kind=disqus|giscus[&fail=1][&delay=ms]
  *                                           a fake comments embed script, counted by name
  *   /__kabar/embed/:name/total              how many times it was requested (JSON)
@@ -141,10 +142,12 @@ export async function testRoutes(ctx, next) {
     }
     case 'bundle': {
       const files = await bundle();
-      const without = parts[2]?.startsWith('without-') ? parts[2].slice('without-'.length) : undefined;
-      const name = parts.slice(without ? 3 : 2).join('/');
-      if (without && name.startsWith(`kabar-${without}-`))
-        return send(ctx, 404, 'chunk withheld', 'text/plain');
+      const [, mode, chunk] = /^(without|slow)-(.+)$/.exec(parts[2] ?? '') ?? [];
+      const name = parts.slice(mode ? 3 : 2).join('/');
+      if (chunk && name.startsWith(`kabar-${chunk}-`)) {
+        if (mode === 'without') return send(ctx, 404, 'chunk withheld', 'text/plain');
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+      }
       let code = files.get(name);
       if (code === undefined) return send(ctx, 404, 'no such bundle file', 'text/plain');
       const version = url.searchParams.get('version');

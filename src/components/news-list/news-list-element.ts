@@ -194,13 +194,17 @@ export class KabarNewsListElement extends LitElement {
    * rejects at once.
    */
   ready(signal: AbortSignal): Promise<void> | undefined {
-    return this.#visibility.whenWanted(this.#lazy, signal);
+    // Read here: the load may start before the first update computed `#lazy`.
+    const lazy = oneOf(this, 'loading', this.loading, LOADING_MODES, 'eager') === 'lazy';
+    return this.#visibility.whenWanted(lazy, signal);
   }
 
   /** The first render is a task of its own (see `nextTask`), in the reader's language. */
   protected override async scheduleUpdate(): Promise<void> {
     if (!this.hasUpdated) {
       await nextTask();
+      // The feed's request does not wait for the strings of a language loaded on demand.
+      this.#feed.start();
       await this.#locale.ready;
     }
     super.scheduleUpdate();

@@ -155,13 +155,16 @@ export class KabarPollElement extends LitElement {
   protected override async scheduleUpdate(): Promise<void> {
     if (!this.hasUpdated) {
       await nextTask();
+      // The poll's request does not wait for the strings of a language loaded on demand.
+      this.#store = new VoteStore(this.storage);
+      this.#poll.hostUpdate();
       await this.#locale.ready;
     }
     super.scheduleUpdate();
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('storage')) this.#store = new VoteStore(this.storage);
+    if (changed.has('storage') && this.hasUpdated) this.#store = new VoteStore(this.storage);
     // No longer lazy: a load waiting to near the viewport goes now.
     if (changed.has('loading') && oneOf(this, 'loading', this.loading, LOADING_MODES, 'eager') !== 'lazy') {
       this.#visibility.release();
