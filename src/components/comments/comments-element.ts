@@ -2,6 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import type { PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { LocaleController } from '../../controllers/locale-controller.js';
+import { VisibilityController } from '../../controllers/visibility-controller.js';
 import { toKabarError } from '../../data/errors.js';
 import type { KabarError } from '../../data/errors.js';
 import { safeUrl } from '../../data/url.js';
@@ -19,9 +20,6 @@ import type { CommentsProvider } from './providers/provider.js';
 import { commentsStyles } from './comments.styles.js';
 
 type Status = 'idle' | 'loading' | 'error' | EmbedStatus;
-
-/** How far below the viewport `load="visible"` starts loading. */
-const NEAR = '400px 0px';
 
 /**
  * The comments section of an article: Disqus, giscus or any embed, loaded only when the reader
@@ -134,7 +132,9 @@ export class KabarCommentsElement extends LitElement {
   #adapter: CommentsProvider | undefined;
   /** The current load, from the module imported when comments are wanted. */
   #embed: Embed | undefined;
-  #observer: IntersectionObserver | undefined;
+  readonly #visibility = new VisibilityController(this);
+  /** Stops waiting for the viewport when the element is disarmed. */
+  #waiting: AbortController | undefined;
   /** Bumped whenever what is in flight must be forgotten (removal, new provider). */
   #generation = 0;
 
@@ -276,20 +276,21 @@ export class KabarCommentsElement extends LitElement {
     if (mode === 'eager') {
       void this.#start();
     } else if (mode === 'visible') {
-      this.#observer = new IntersectionObserver(
-        (entries) => {
-          if (entries.some((entry) => entry.isIntersecting)) void this.#start();
-        },
-        { rootMargin: NEAR },
-      );
-      this.#observer.observe(this);
+      this.#waiting = new AbortController();
+      const near = this.#visibility.whenNear(this.#waiting.signal);
+      void (near
+        ? near.then(
+            () => this.#start(),
+            () => undefined,
+          )
+        : this.#start());
     }
   }
 
   /** Forgets everything in flight and takes the embed out. */
   #disarm(): void {
     this.#generation++;
-    this.#observer?.disconnect();
+    this.#waiting?.abort();
     this.#embed?.stop();
     this.#embed = this.#adapter = undefined;
     this.#setStatus('idle');
@@ -297,7 +298,7 @@ export class KabarCommentsElement extends LitElement {
 
   async #start(): Promise<void> {
     if (!this.isConnected || (this.#status !== 'idle' && this.#status !== 'error')) return;
-    this.#observer?.disconnect();
+    this.#waiting?.abort();
     const generation = this.#generation;
     this.#setStatus('loading');
     try {
