@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { isoInstant, parseDate } from '../../src/data/date.js';
+import { readDate } from '../../src/data/format.js';
 import { parseFeed } from '../../src/data/parse.js';
 import { collapse, decodeEntities, htmlToText } from '../../src/data/text.js';
 
@@ -175,5 +176,33 @@ describe('parseFeed: JSON Feed lists', () => {
     expect(b!.summary).to.equal('a < b');
     expect(b!.authors).to.deep.equal([{ name: 'Feed & Co', url: 'https://j.example/' }]);
     expect(c!.authors).to.deep.equal([{ name: 'https://p.example/', url: 'https://p.example/' }]);
+  });
+});
+
+describe("readDate: the readers' fast path for ISO dates", () => {
+  it('reads the shape JSON Feed and Atom use, zone and milliseconds included', () => {
+    expect(readDate('2026-11-23T08:00:00Z')?.getTime()).to.equal(Date.UTC(2026, 10, 23, 8));
+    expect(readDate('2026-11-23T08:00:00.125Z')?.getTime()).to.equal(Date.UTC(2026, 10, 23, 8, 0, 0, 125));
+    expect(readDate('2026-11-23T15:30:00+07:00')?.getTime()).to.equal(Date.UTC(2026, 10, 23, 8, 30));
+    expect(readDate('2026-11-23T03:00:00-05:30')?.getTime()).to.equal(Date.UTC(2026, 10, 23, 8, 30));
+    expect(readDate('2026-13-01T00:00:00Z')).to.equal(undefined);
+    expect(readDate('2026-11-23T08:61:00Z')).to.equal(undefined);
+    expect(readDate(undefined)).to.equal(undefined);
+  });
+
+  it('gives what parseDate gives, on dates it reads and on those it leaves to parseDate', () => {
+    const pick = <T>(list: T[], i: number): T => list[i % list.length]!;
+    // From year 100: `parseDate` reads 0000-0099 as 1900-1999, as `Date.UTC` does.
+    const years = ['2026', '1999', '0100', '9999'];
+    const months = ['01', '02', '12', '13', '00'];
+    const days = ['01', '29', '30', '31', '00'];
+    const times = ['00:00:00', '23:59:60', '24:00:00', '12:60:00', '08:15:42'];
+    const fractions = ['', '.000', '.999', '.5', '.123456', ',250'];
+    const zones = ['Z', 'z', '', '+07:00', '-09:30', '+0700', '+07', ' Z', '+14:59'];
+    for (let i = 0; i < 5 * 5 * 5 * 6 * 9 * 2; i++) {
+      const date = `${pick(years, i)}-${pick(months, i >> 1)}-${pick(days, i >> 2)}${i % 7 ? 'T' : ' '}${pick(times, i >> 3)}${pick(fractions, i >> 4)}${pick(zones, i >> 5)}`;
+      expect(readDate(date)?.getTime(), date).to.equal(parseDate(date)?.getTime());
+      expect(readDate(date, 420)?.getTime(), date).to.equal(parseDate(date, 420)?.getTime());
+    }
   });
 });

@@ -1,6 +1,5 @@
-import { parseDate } from '../date.js';
 import type { FeedFormatReader, ParseContext, RawItem } from '../format.js';
-import { parseAuthor, plain, toItem } from '../format.js';
+import { parseAuthor, plain, readDate, toItem } from '../format.js';
 import type { Feed, FeedAuthor, FeedEnclosure } from '../model.js';
 import { resolveUrl, resolveWebUrl } from '../url.js';
 import { escapeHtml } from '../text.js';
@@ -156,11 +155,11 @@ function readEntry(entry: XmlElement, base: string | undefined): RawItem {
       }
       case 'published':
       case 'issued':
-        raw.published = parseDate(textOf(child));
+        raw.published = readDate(textOf(child));
         break;
       case 'updated':
       case 'modified':
-        raw.updated = parseDate(textOf(child));
+        raw.updated = readDate(textOf(child));
         break;
       case 'author': {
         const author = person(child);

@@ -1,7 +1,6 @@
-import { parseDate } from '../date.js';
 import { KabarParseError } from '../errors.js';
 import type { FeedFormatReader, RawItem } from '../format.js';
-import { toItem, withParam } from '../format.js';
+import { readDate, toItem, withParam } from '../format.js';
 import type { Feed, FeedAuthor } from '../model.js';
 import { count, isObject, parseJson, str } from './json.js';
 import type { Json } from './json.js';
@@ -33,8 +32,8 @@ function readNews(news: Json): RawItem {
     link: str(news['link']) ?? (slug ? ARTICLE_BASE + encodeURIComponent(slug) : undefined),
     summary: str(news['excerpt']),
     content: str(news['content']),
-    published: parseDate(str(news['published_at']), WIB),
-    updated: parseDate(str(news['updated_at']), WIB),
+    published: readDate(str(news['published_at']), WIB),
+    updated: readDate(str(news['updated_at']), WIB),
     authors,
     categories: [
       named(news['category']),

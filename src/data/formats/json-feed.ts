@@ -1,7 +1,6 @@
-import { parseDate } from '../date.js';
 import { KabarParseError } from '../errors.js';
 import type { FeedFormatReader, RawItem } from '../format.js';
-import { defined, plain, toItem } from '../format.js';
+import { defined, plain, readDate, toItem } from '../format.js';
 import { escapeHtml } from '../text.js';
 import type { Feed, FeedAuthor, FeedItem } from '../model.js';
 import { resolveUrl, resolveWebUrl } from '../url.js';
@@ -78,8 +77,8 @@ export const jsonFeed: FeedFormatReader = {
         link: str(item['url']) ?? str(item['external_url']),
         summary: str(item['summary']),
         content: str(item['content_html']) ?? (contentText && escapeHtml(contentText)),
-        published: parseDate(str(item['date_published'])),
-        updated: parseDate(str(item['date_modified'])),
+        published: readDate(str(item['date_published'])),
+        updated: readDate(str(item['date_modified'])),
         authors: authors(item, data),
         categories: tags(item['tags']),
         image: str(item['image']) ?? str(item['banner_image']),

@@ -1,7 +1,6 @@
-import { parseDate } from '../date.js';
 import { KabarParseError } from '../errors.js';
 import type { FeedFormatReader, ParseContext, RawItem } from '../format.js';
-import { parseAuthor, plain, toItem } from '../format.js';
+import { parseAuthor, plain, readDate, toItem } from '../format.js';
 import type { Feed, FeedEnclosure } from '../model.js';
 import { resolveUrl, resolveWebUrl } from '../url.js';
 import type { XmlElement } from '../xml.js';
@@ -93,8 +92,8 @@ function readItem(item: XmlElement): RawItem {
       item.attrs['rdf:about'],
     summary: first(all, 'description', 'dc:description'),
     content: first(all, 'content:encoded'),
-    published: parseDate(first(all, 'pubDate', 'dc:date')),
-    updated: parseDate(first(all, 'atom:updated', 'dc:modified')),
+    published: readDate(first(all, 'pubDate', 'dc:date')),
+    updated: readDate(first(all, 'atom:updated', 'dc:modified')),
     authors: [
       ...all('author'),
       ...all('dc:creator'),

@@ -1,7 +1,6 @@
-import { parseDate } from '../date.js';
 import { KabarParseError } from '../errors.js';
 import type { FeedFormatReader, RawItem } from '../format.js';
-import { toItem, withParam } from '../format.js';
+import { readDate, toItem, withParam } from '../format.js';
 import type { Feed, FeedAuthor } from '../model.js';
 import { count, isObject, parseJson, str } from './json.js';
 import type { Json } from './json.js';
@@ -61,8 +60,8 @@ function readPost(post: Json): RawItem {
     summary: rendered(post['excerpt']),
     content: rendered(post['content']),
     // `date_gmt` is UTC written without a zone; `date` is the site's local time, zone unknown.
-    published: parseDate(str(post['date_gmt']), 0) ?? parseDate(str(post['date'])),
-    updated: parseDate(str(post['modified_gmt']), 0) ?? parseDate(str(post['modified'])),
+    published: readDate(str(post['date_gmt']), 0) ?? readDate(str(post['date'])),
+    updated: readDate(str(post['modified_gmt']), 0) ?? readDate(str(post['modified'])),
     authors: authors(post),
     categories: terms(post),
     image: featuredImage(post),
