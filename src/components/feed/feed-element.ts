@@ -1,9 +1,8 @@
 import { LitElement, html } from 'lit';
 import type { PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { provide } from '@lit/context';
+import { property } from 'lit/decorators.js';
+import { ContextProvider } from '@lit/context';
 import { feedContext } from '../../context.js';
-import type { FeedState } from '../../context.js';
 import { FeedController } from '../../controllers/feed-controller.js';
 import { VisibilityController } from '../../controllers/visibility-controller.js';
 import type { FeedLoader } from '../../data/loader.js';
@@ -60,11 +59,8 @@ export class KabarFeedElement extends LitElement {
    */
   @property() loading: LoadingMode = 'eager';
 
-  /** @internal */
-  @provide({ context: feedContext })
-  @state()
-  protected feedState: FeedState | undefined;
-
+  /** What the widgets inside read: the feed's state, and how to say they want it. */
+  readonly #provider = new ContextProvider(this, { context: feedContext });
   readonly #feed = new FeedController(this);
   readonly #visibility = new VisibilityController(this);
   /** Nothing inside wanted the feed yet (with `loading="lazy"`). */
@@ -93,7 +89,7 @@ export class KabarFeedElement extends LitElement {
       else if (!this.hasUpdated) this.#unwanted = true;
     }
     const next = this.#feed.state;
-    const prev = this.feedState;
+    const prev = this.#provider.value;
     if (
       !prev ||
       prev.status !== next.status ||
@@ -101,7 +97,7 @@ export class KabarFeedElement extends LitElement {
       prev.error !== next.error ||
       prev.loadingMore !== next.loadingMore
     ) {
-      this.feedState = { ...next, want: this.#want };
+      this.#provider.setValue({ ...next, want: this.#want });
     }
   }
 

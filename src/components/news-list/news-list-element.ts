@@ -1,8 +1,8 @@
 import { LitElement, html, nothing } from 'lit';
 import type { PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { consume } from '@lit/context';
+import { ContextConsumer } from '@lit/context';
 import { feedContext } from '../../context.js';
 import type { FeedState } from '../../context.js';
 import { FeedController } from '../../controllers/feed-controller.js';
@@ -158,11 +158,8 @@ export class KabarNewsListElement extends LitElement {
   /** Replaces some of the built-in strings. */
   @property({ attribute: false }) strings: Partial<KabarStrings> | undefined;
 
-  /** @internal The state of the enclosing `<kabar-feed>`. */
-  @consume({ context: feedContext, subscribe: true })
-  @state()
-  protected contextState: FeedState | undefined;
-
+  /** The state of the enclosing `<kabar-feed>`, if any. */
+  readonly #context = new ContextConsumer(this, { context: feedContext, subscribe: true });
   readonly #locale = new LocaleController(
     this,
     { newsList: newsListStrings, error: errorStrings, retry: retryStrings, article: articleStrings },
@@ -185,7 +182,7 @@ export class KabarNewsListElement extends LitElement {
 
   get #state(): FeedState {
     // An explicit `src` always wins over the context.
-    return this.src || !this.contextState ? this.#feed.state : this.contextState;
+    return this.src || !this.#context.value ? this.#feed.state : this.#context.value;
   }
 
   /**
@@ -228,7 +225,7 @@ export class KabarNewsListElement extends LitElement {
 
   override updated(): void {
     // Due to show a shared feed: a lazy <kabar-feed> around waits for this before it loads.
-    if (!this.src && !(this.#lazy && !this.#visibility.near)) this.contextState?.want?.();
+    if (!this.src && !(this.#lazy && !this.#visibility.near)) this.#context.value?.want?.();
   }
 
   override render() {
