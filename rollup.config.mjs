@@ -41,6 +41,30 @@ export const literals = () =>
     },
   });
 
+/**
+ * Browsers remember a module that failed to load for the rest of the page's life
+ * (whatwg/html#6768): a chunk that failed once on a bad connection would fail at once ever after,
+ * so neither a retry button nor the next refresh could load it. The bundle's dynamic imports go
+ * through `kabarImport`, which asks again under a new query after a failure. A chunk's static
+ * imports of another chunk keep their URL: when that other chunk is the one that failed (the feed
+ * readers' shared code, the sanitizers' rules), only a reload brings it back.
+ */
+export const retryableImports = () => ({
+  name: 'kabar-retryable-imports',
+  renderDynamicImport: ({ targetChunk }) => (targetChunk ? { left: 'kabarImport(', right: ')' } : null),
+  intro: (chunk) =>
+    chunk.dynamicImports.length
+      ? `const kabarFailures = new Map();
+function kabarImport(url) {
+  const failures = kabarFailures.get(url) || 0;
+  return import(failures ? url + '?retry=' + failures : url).catch((error) => {
+    kabarFailures.set(url, failures + 1);
+    throw error;
+  });
+}`
+      : '',
+});
+
 export default [
   {
     input: {
@@ -82,6 +106,7 @@ export default [
     },
     plugins: [
       resolve(production),
+      retryableImports(),
       literals(),
       typescript({ tsconfig: './tsconfig.json', outDir: 'dist', declaration: false, sourceMap: true }),
       terser(terserOptions),

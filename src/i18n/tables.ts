@@ -30,7 +30,8 @@ const loading: Partial<Record<KabarLanguage, Promise<void>>> = {};
 /**
  * Loads a language's strings into `loaded`, once for the page. Returns `undefined` when there
  * is nothing to wait for (Indonesian, or loaded already), else a promise that never rejects:
- * when the chunk cannot be fetched, the language stays missing and readers get Indonesian.
+ * when the chunk cannot be fetched, the language stays missing and readers get Indonesian, and
+ * the next widget in that language asks again.
  */
 export function loadStrings(lang: KabarLanguage): Promise<void> | undefined {
   if (lang === 'id' || loaded[lang]) return undefined;
@@ -38,6 +39,9 @@ export function loadStrings(lang: KabarLanguage): Promise<void> | undefined {
     (strings) => {
       loaded[lang] = strings;
     },
-    () => console.warn(`Kabar: the "${lang}" strings could not be loaded; showing Indonesian.`),
+    () => {
+      delete loading[lang];
+      console.warn(`Kabar: the "${lang}" strings could not be loaded; showing Indonesian.`);
+    },
   ));
 }

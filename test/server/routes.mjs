@@ -15,6 +15,8 @@
  *   /__kabar/bundle/without-:chunk/...      the same files, where the chunk named :chunk (`su` for
  *                                           kabar-su-*.min.js) fails with 404, as on a flaky network
  *   /__kabar/bundle/slow-:chunk/...         the same files, where the chunk named :chunk takes 1.5 s
+ *   /__kabar/bundle/once-:chunks/...        the same files, where each chunk named in :chunks (`en+vote`)
+ *                                           fails (503) the first time it is asked for, as on a blip
  *   /__kabar/embed/:name?kind=disqus|giscus[&fail=1][&delay=ms]
  *                                           a fake comments embed script, counted by name
  *   /__kabar/embed/:name/total              how many times it was requested (JSON)
@@ -142,11 +144,15 @@ export async function testRoutes(ctx, next) {
     }
     case 'bundle': {
       const files = await bundle();
-      const [, mode, chunk] = /^(without|slow)-(.+)$/.exec(parts[2] ?? '') ?? [];
+      const [, mode, chunk] = /^(without|slow|once)-(.+)$/.exec(parts[2] ?? '') ?? [];
       const name = parts.slice(mode ? 3 : 2).join('/');
-      if (chunk && name.startsWith(`kabar-${chunk}-`)) {
+      if (chunk?.split('+').some((one) => name.startsWith(`kabar-${one}-`))) {
         if (mode === 'without') return send(ctx, 404, 'chunk withheld', 'text/plain');
-        await new Promise((resolve) => setTimeout(resolve, 1500));
+        if (mode === 'once') {
+          const key = `once:${parts[2]}:${name}`;
+          counts.set(key, (counts.get(key) ?? 0) + 1);
+          if (counts.get(key) === 1) return send(ctx, 503, 'chunk failed once', 'text/plain');
+        } else await new Promise((resolve) => setTimeout(resolve, 1500));
       }
       let code = files.get(name);
       if (code === undefined) return send(ctx, 404, 'no such bundle file', 'text/plain');
