@@ -3,8 +3,10 @@ import type { Feed, FeedAuthor, FeedFormat, FeedItem } from './model.js';
 import { collapse, decodeEntities, firstImage, htmlToText } from './text.js';
 import { resolveWebUrl } from './url.js';
 
-// `readFeed` loads this module beside a group of readers and detects with what it loaded.
+// `readFeed` loads this module beside a group of readers and detects with what it loaded; the
+// readers reach the rest through `shared.ts`.
 export { parseWith } from './parse-with.js';
+export { decodeXml, escapeHtml } from './text.js';
 
 /** What a parser is told besides the text. */
 export interface ParseContext {
@@ -170,16 +172,4 @@ export function parseAuthor(value: string | undefined): FeedAuthor | undefined {
 export function plain(value: string | undefined): string | undefined {
   const text = htmlToText(value);
   return text || undefined;
-}
-
-/** `url` with one search parameter set; undefined when `url` is not absolute. */
-export function withParam(url: string | undefined, name: string, value: string | number): string | undefined {
-  if (!url) return undefined;
-  try {
-    const next = new URL(url);
-    next.searchParams.set(name, String(value));
-    return next.href;
-  } catch {
-    return undefined;
-  }
 }

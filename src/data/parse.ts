@@ -1,3 +1,4 @@
+import * as format from './format.js';
 import type { FeedFormatReader } from './format.js';
 import { atom } from './formats/atom.js';
 import { jabarprov } from './formats/jabarprov.js';
@@ -5,8 +6,8 @@ import { jsonFeed } from './formats/json-feed.js';
 import { rdf, rss } from './formats/rss.js';
 import { wordpress } from './formats/wordpress.js';
 import type { Feed } from './model.js';
-import { parseWith } from './parse-with.js';
 import type { ParseFeedOptions } from './parse-with.js';
+import { useFormat } from './shared.js';
 import { isXml } from './xml.js';
 
 export type { ParseFeedOptions } from './parse-with.js';
@@ -17,6 +18,9 @@ export type { ParseFeedOptions } from './parse-with.js';
  */
 const readers: FeedFormatReader[] = [rss, rdf, atom, jsonFeed, wordpress, jabarprov];
 
+// The readers reach the code they share through `shared.ts`: here it is in the module graph.
+useFormat(format);
+
 /**
  * Reads a feed in any supported format into Kabar's model, synchronously: every reader is in
  * the module graph. `readFeed` does the same and loads only the reader a feed needs. Throws
@@ -24,5 +28,5 @@ const readers: FeedFormatReader[] = [rss, rdf, atom, jsonFeed, wordpress, jabarp
  * format Kabar does not read.
  */
 export function parseFeed(text: string, options: ParseFeedOptions = {}): Feed {
-  return parseWith(readers, text, options, isXml);
+  return format.parseWith(readers, text, options, isXml);
 }

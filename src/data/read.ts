@@ -1,7 +1,9 @@
 import { KabarParseError } from './errors.js';
+import type * as Format from './format.js';
 import type { FeedFormatReader } from './format.js';
 import type { Feed, FeedFormat } from './model.js';
-import type { ParseFeedOptions, parseWith } from './parse-with.js';
+import type { ParseFeedOptions } from './parse-with.js';
+import { useFormat } from './shared.js';
 
 interface ReaderGroup {
   readers: FeedFormatReader[];
@@ -20,7 +22,7 @@ const json = (): Promise<ReaderGroup> => import('./readers-json.js');
  * The normalization and detection both groups use (`format.ts`) are a chunk of their own in the
  * bundle: asked for beside the group, it is fetched alongside it, not after the group names it.
  */
-const shared = (): Promise<{ parseWith: typeof parseWith }> => import('./format.js');
+const shared = (): Promise<typeof Format> => import('./format.js');
 
 const JSON_FORMATS: readonly FeedFormat[] = ['json-feed', 'wordpress', 'jabarprov'];
 
@@ -54,11 +56,12 @@ export function preloadReader(contentType: string | null, format?: FeedFormat): 
 export async function readFeed(text: string, options: ParseFeedOptions = {}): Promise<Feed> {
   // An empty body needs no reader to be refused.
   if (!text.trim()) throw new KabarParseError('empty', 'The response is empty.', { url: options.url });
-  const [{ parseWith }, ...groups] = await Promise.all([
+  const [format, ...groups] = await Promise.all([
     shared(),
     ...groupsFor(options.format, text, options.contentType).map((load) => load()),
   ]);
-  return parseWith(
+  useFormat(format);
+  return format.parseWith(
     groups.flatMap((group) => group.readers),
     text,
     options,

@@ -1,9 +1,9 @@
 import { KabarParseError } from '../errors.js';
 import type { FeedFormatReader, RawItem } from '../format.js';
-import { readDate, toItem, withParam } from '../format.js';
 import type { Feed, FeedAuthor } from '../model.js';
-import { count, isObject, parseJson, str } from './json.js';
+import { count, isObject, parseJson, str, withParam } from './json.js';
 import type { Json } from './json.js';
+import { readDate, toItem } from '../shared.js';
 
 /** Where the portal shows an article whose record has a `slug` but no `link`. */
 const ARTICLE_BASE = 'https://jabarprov.go.id/berita/';

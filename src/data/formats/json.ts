@@ -24,3 +24,15 @@ export function count(value: unknown): number | undefined {
   const n = typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : NaN;
   return Number.isInteger(n) && n >= 0 ? n : undefined;
 }
+
+/** `url` with one search parameter set; undefined when `url` is not absolute. */
+export function withParam(url: string | undefined, name: string, value: string | number): string | undefined {
+  if (!url) return undefined;
+  try {
+    const next = new URL(url);
+    next.searchParams.set(name, String(value));
+    return next.href;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,9 +1,9 @@
 import { KabarParseError } from '../errors.js';
 import type { FeedFormatReader, RawItem } from '../format.js';
-import { readDate, toItem, withParam } from '../format.js';
 import type { Feed, FeedAuthor } from '../model.js';
-import { count, isObject, parseJson, str } from './json.js';
+import { count, isObject, parseJson, str, withParam } from './json.js';
 import type { Json } from './json.js';
+import { readDate, toItem } from '../shared.js';
 
 /** `{ rendered: "…" }`, WordPress's wrapper for title, excerpt and content. */
 const rendered = (value: unknown): string | undefined =>
