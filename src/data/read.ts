@@ -20,9 +20,10 @@ const json = (): Promise<ReaderGroup> => import('./readers-json.js');
 
 /**
  * The normalization and detection both groups use (`format.ts`) are a chunk of their own in the
- * bundle: asked for beside the group, it is fetched alongside it, not after the group names it.
+ * bundle, fetched alongside the group. The groups do not import it: they reach it through
+ * `shared.ts`, pointed at it here before anything is read (see there why).
  */
-const shared = (): Promise<typeof Format> => import('./format.js');
+const formatCode = (): Promise<typeof Format> => import('./format.js');
 
 const JSON_FORMATS: readonly FeedFormat[] = ['json-feed', 'wordpress', 'jabarprov'];
 
@@ -45,7 +46,7 @@ function groupsFor(
  * download overlaps the body's. Only a hint: `readFeed` decides from the text.
  */
 export function preloadReader(contentType: string | null, format?: FeedFormat): void {
-  void Promise.all([groupsFor(format, '', contentType ?? '')[0]!(), shared()]).catch(() => undefined);
+  void Promise.all([groupsFor(format, '', contentType ?? '')[0]!(), formatCode()]).catch(() => undefined);
 }
 
 /**
@@ -57,7 +58,7 @@ export async function readFeed(text: string, options: ParseFeedOptions = {}): Pr
   // An empty body needs no reader to be refused.
   if (!text.trim()) throw new KabarParseError('empty', 'The response is empty.', { url: options.url });
   const [format, ...groups] = await Promise.all([
-    shared(),
+    formatCode(),
     ...groupsFor(options.format, text, options.contentType).map((load) => load()),
   ]);
   useFormat(format);
