@@ -149,7 +149,7 @@ const ISO_COMMON = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{3})?(?:Z|[+-]\d\d:\d\
 
 /**
  * `parseDate` for readers: a date in the shape most feeds use (ISO_COMMON) is read natively, in
- * a tenth of the time; any other, or one `Date.parse` refuses (a leap second), by `parseDate`.
+ * half the time; any other, or one `Date.parse` refuses (a leap second), by `parseDate`.
  */
 export function readDate(value: string | undefined, localOffset?: number): Date | undefined {
   const time = value && ISO_COMMON.test(value) ? Date.parse(value) : NaN;
