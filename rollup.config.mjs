@@ -46,9 +46,9 @@ export const literals = () =>
  * (whatwg/html#6768): a chunk that failed once on a bad connection would fail at once ever after,
  * so neither a retry button nor the next refresh could load it. The bundle's dynamic imports go
  * through `kabarImport`, which asks again under a new query after a failure. A chunk's static
- * import of another chunk would keep that chunk's URL, so chunks import from `kabar.min.js` only
- * (the feed readers reach their shared code through `src/data/shared.ts`); the one exception is
- * the sanitizers' rules, whose failure leaves a card showing its excerpt until a reload.
+ * import of another chunk would keep that chunk's URL, so chunks import from `kabar.min.js` only:
+ * the feed readers reach their shared code through `src/data/shared.ts`, and the sanitizers are
+ * handed their rules by `src/internal/sanitize.ts`.
  */
 export const retryableImports = () => ({
   name: 'kabar-retryable-imports',

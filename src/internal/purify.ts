@@ -8,38 +8,48 @@
  */
 import createPurify from 'dompurify';
 import type { Config, DOMPurify } from 'dompurify';
-import { ALLOWED_ATTR, ALLOWED_TAGS, FORBID_TAGS, applyUrlRules } from './html-rules.js';
+import type * as HtmlRules from './html-rules.js';
 
-const CONFIG: Config & { RETURN_DOM_FRAGMENT: true } = {
-  ALLOWED_TAGS,
-  ALLOWED_ATTR,
-  ALLOW_DATA_ATTR: false,
-  ALLOW_ARIA_ATTR: false,
-  FORBID_TAGS,
-  KEEP_CONTENT: true,
-  RETURN_DOM_FRAGMENT: true,
-};
+type PurifyConfig = Config & { RETURN_DOM_FRAGMENT: true };
 
-let purifier: DOMPurify | undefined;
+let purifier: { purify: DOMPurify; config: PurifyConfig } | undefined;
 /** The base of the fragment being sanitized (the article's link), for relative URLs. */
 let base: string | undefined;
 
-/** DOMPurify, made once, as a private instance with Kabar's URL rules. */
-function load(): DOMPurify {
+/** DOMPurify, made once, as a private instance with Kabar's rules. */
+function load(rules: typeof HtmlRules): { purify: DOMPurify; config: PurifyConfig } {
   if (!purifier) {
     // A private instance: our hooks never touch a copy the page itself uses.
-    const purify = (purifier = createPurify(window));
-    purify.addHook('afterSanitizeAttributes', (node) => applyUrlRules(node, base));
+    const purify = createPurify(window);
+    purify.addHook('afterSanitizeAttributes', (node) => rules.applyUrlRules(node, base));
+    const config: PurifyConfig = {
+      ALLOWED_TAGS: rules.ALLOWED_TAGS,
+      ALLOWED_ATTR: rules.ALLOWED_ATTR,
+      ALLOW_DATA_ATTR: false,
+      ALLOW_ARIA_ATTR: false,
+      FORBID_TAGS: rules.FORBID_TAGS,
+      KEEP_CONTENT: true,
+      RETURN_DOM_FRAGMENT: true,
+    };
+    purifier = { purify, config };
   }
   return purifier;
 }
 
-/** Sanitized nodes of feed HTML; relative URLs resolve against `baseUrl`. */
-export function sanitize(html: string, baseUrl?: string): DocumentFragment {
-  const purify = load();
+/**
+ * Sanitized nodes of feed HTML; relative URLs resolve against `baseUrl`. `rules` is
+ * `html-rules.ts`, handed over by `sanitize.ts`: this chunk does not import that one (see
+ * `retryableImports` in the Rollup config for why no chunk imports another).
+ */
+export function sanitize(
+  html: string,
+  baseUrl: string | undefined,
+  rules: typeof HtmlRules,
+): DocumentFragment {
+  const { purify, config } = load(rules);
   base = baseUrl;
   try {
-    return purify.sanitize(html, CONFIG);
+    return purify.sanitize(html, config);
   } finally {
     base = undefined;
   }

@@ -5,7 +5,7 @@
  * Kabar's tags and attributes, unwraps the others (their text stays, as DOMPurify's
  * `KEEP_CONTENT` does) and applies the URL rules. The nodes are moved, never serialized again.
  */
-import { ALLOWED_ATTR, ALLOWED_TAGS, applyUrlRules } from './html-rules.js';
+import type * as HtmlRules from './html-rules.js';
 
 export interface SanitizerDocument {
   parseHTML(
@@ -39,11 +39,18 @@ const DROPPED = [
 ];
 
 const HTML = 'http://www.w3.org/1999/xhtml';
-const tags = new Set(ALLOWED_TAGS);
-const attributes = new Set(ALLOWED_ATTR);
+
+/** Kabar's rules as sets, made on first use from the rules `sanitize` is given. */
+interface Narrowing {
+  tags: Set<string>;
+  attributes: Set<string>;
+  applyUrlRules: typeof HtmlRules.applyUrlRules;
+}
+let narrowing: Narrowing | undefined;
 
 /** Keeps `parent`'s allowed descendants; unwraps the others, drops `DROPPED` and foreign ones. */
-function narrow(parent: ParentNode, base: string | undefined): void {
+function narrow(parent: ParentNode, base: string | undefined, rules: Narrowing): void {
+  const { tags, attributes, applyUrlRules } = rules;
   for (const node of [...parent.childNodes]) {
     if (node.nodeType === Node.TEXT_NODE) continue;
     const el = node as Element;
@@ -51,7 +58,7 @@ function narrow(parent: ParentNode, base: string | undefined): void {
       node.remove();
       continue;
     }
-    narrow(el, base);
+    narrow(el, base, rules);
     if (!tags.has(el.localName)) {
       el.replaceWith(...el.childNodes);
       continue;
@@ -61,12 +68,25 @@ function narrow(parent: ParentNode, base: string | undefined): void {
   }
 }
 
-/** Sanitized nodes of feed HTML; relative URLs resolve against `baseUrl`. */
-export function sanitize(html: string, baseUrl?: string): DocumentFragment {
+/**
+ * Sanitized nodes of feed HTML; relative URLs resolve against `baseUrl`. `rules` is
+ * `html-rules.ts`, handed over by `sanitize.ts`: this chunk does not import that one (see
+ * `retryableImports` in the Rollup config for why no chunk imports another).
+ */
+export function sanitize(
+  html: string,
+  baseUrl: string | undefined,
+  rules: typeof HtmlRules,
+): DocumentFragment {
+  narrowing ??= {
+    tags: new Set(rules.ALLOWED_TAGS),
+    attributes: new Set(rules.ALLOWED_ATTR),
+    applyUrlRules: rules.applyUrlRules,
+  };
   const doc = (Document as unknown as SanitizerDocument).parseHTML(html, {
     sanitizer: { removeElements: DROPPED, comments: false },
   });
-  narrow(doc.body, baseUrl);
+  narrow(doc.body, baseUrl, narrowing);
   const fragment = document.createDocumentFragment();
   fragment.append(...doc.body.childNodes);
   return fragment;

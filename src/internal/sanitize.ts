@@ -21,10 +21,10 @@ const hasSanitizerApi = (): boolean =>
 
 /** Sanitized nodes of feed HTML; relative URLs resolve against `baseUrl`. */
 export async function sanitizeHtml(html: string, baseUrl?: string): Promise<DocumentFragment> {
-  // The rules are a chunk both sanitizers share: asked for alongside, not after, either.
-  const [sanitizer] = await Promise.all([
+  // The rules are a chunk both sanitizers use, asked for alongside either and handed to it.
+  const [sanitizer, rules] = await Promise.all([
     hasSanitizerApi() ? import('./sanitize-native.js') : import('./purify.js'),
     import('./html-rules.js'),
   ]);
-  return sanitizer.sanitize(html, baseUrl);
+  return sanitizer.sanitize(html, baseUrl, rules);
 }
