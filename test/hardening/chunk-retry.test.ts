@@ -3,11 +3,14 @@ import { until } from '../helpers.js';
 
 /**
  * The real bundle, built from the rollup config by the test server, where the comments
- * embedding, the XML feed readers, their shared code and the English strings each fail once
- * (503), as on a blip of a mobile connection. Browsers keep a failed module for the page's
+ * embedding, the XML feed readers, their shared code, the English strings and the HTML
+ * sanitizers and their rules each fail once (503), as on a blip of a mobile connection. Browsers keep a failed module for the page's
  * life; the bundle asks again.
  */
-const base = new URL('/__kabar/bundle/once-embed+readers-xml+format+en/', location.origin).href;
+const base = new URL(
+  '/__kabar/bundle/once-embed+readers-xml+format+en+sanitize-native+purify+html-rules/',
+  location.origin,
+).href;
 const FEED = '/test/fixtures/csp/feed.xml';
 
 /** The requests made so far for a chunk of `base` (`kabar-<name>-<hash>.min.js`, with any query). */
@@ -87,6 +90,36 @@ describe('hardening: a chunk that failed to load once loads when asked again', f
     part(el, 'retry')!.click();
     await loaded;
     await until(() => fetched('embed').some((url) => url.endsWith('?retry=1')));
+  });
+
+  it('shows the article HTML once the sanitizer loads, after one failure and a typed error', async () => {
+    const article = {
+      id: 'a',
+      title: 'Judul',
+      summary: 'Ringkasan artikel.',
+      content: '<p>Isi <strong>lengkap</strong> artikel.</p>',
+      link: 'https://example.go.id/a',
+      authors: [],
+      categories: [],
+      enclosures: [],
+    };
+    const errors: Event[] = [];
+    const el = await fixture(
+      html`<kabar-article-card
+        content
+        .article=${article}
+        @kabar-error=${(e: Event) => errors.push(e)}
+      ></kabar-article-card>`,
+    );
+    await until(() => errors.length === 1);
+    const { error } = (errors[0] as Event & { detail: { error: { kind: string } } }).detail;
+    expect(error.kind).to.equal('network');
+    expect(el.shadowRoot!.textContent).to.contain('Ringkasan artikel.');
+    expect(el.shadowRoot!.querySelector('strong')).to.equal(null);
+    // Back online: the card asks again, and the sanitizer and its rules load.
+    window.dispatchEvent(new Event('online'));
+    await until(() => el.shadowRoot!.querySelector('strong') !== null);
+    expect(errors).to.have.length(1);
   });
 
   it('gives the next English widget its strings when they failed to load for the first', async () => {

@@ -4,7 +4,9 @@ import { property } from 'lit/decorators.js';
 import { LocaleController } from '../../controllers/locale-controller.js';
 import { VisibilityController } from '../../controllers/visibility-controller.js';
 import { parseDate } from '../../data/date.js';
+import { KabarError } from '../../data/errors.js';
 import type { FeedItem } from '../../data/model.js';
+import { KabarErrorEvent } from '../../events/kabar-error.js';
 import type { KabarStrings } from '../../i18n/strings.js';
 import { articleStrings } from '../../i18n/tables.js';
 import { oneOf, wholeNumber } from '../../internal/attributes.js';
@@ -62,6 +64,8 @@ import { renderArticle } from './article-template.js';
  * @cssprop [--kabar-article-background=transparent] - Card background.
  * @cssprop [--kabar-article-content-line-height=1.6] - Line height of the article's HTML (with `content`).
  * @cssprop [--kabar-radius-s=0.25rem] - Corner radius of small pieces.
+ *
+ * @fires {KabarErrorEvent} kabar-error - With `content`, the article's HTML could not be shown because its sanitizer could not be loaded (`detail.error.kind` is `network`). The excerpt stays; the card tries again on its next update and when the browser comes back online.
  */
 export class KabarArticleCardElement extends LitElement {
   static override styles = [hostStyles, articleStyles];
@@ -174,10 +178,20 @@ export class KabarArticleCardElement extends LitElement {
       },
       (error: unknown) => {
         this.#sanitizing = undefined;
-        // Without the sanitizer the excerpt stays: never unsanitized HTML.
-        console.warn('kabar-article-card: the HTML sanitizer could not be loaded.', error);
+        // Without the sanitizer the excerpt stays: never unsanitized HTML. The next update tries
+        // again, and so does the browser coming back online.
+        window.addEventListener('online', this.#onOnline, { once: true });
+        const message = 'The article HTML could not be shown: the HTML sanitizer could not be loaded.';
+        this.dispatchEvent(
+          new KabarErrorEvent({ error: new KabarError('network', message, { cause: error }) }),
+        );
       },
     );
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('online', this.#onOnline);
   }
 
   override render() {
@@ -191,4 +205,6 @@ export class KabarArticleCardElement extends LitElement {
       body: this.content && this.#body?.html === this.article?.content ? this.#body?.nodes : undefined,
     });
   }
+
+  readonly #onOnline = (): void => this.requestUpdate();
 }
