@@ -181,7 +181,7 @@ export class KabarArticleCardElement extends LitElement {
         // Without the sanitizer the excerpt stays: never unsanitized HTML. The next update tries
         // again, and so does the browser coming back online.
         window.addEventListener('online', this.#onOnline, { once: true });
-        const message = 'The article HTML could not be shown: the HTML sanitizer could not be loaded.';
+        const message = 'The HTML sanitizer could not be loaded.';
         this.dispatchEvent(
           new KabarErrorEvent({ error: new KabarError('network', message, { cause: error }) }),
         );
