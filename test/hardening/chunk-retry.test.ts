@@ -4,8 +4,8 @@ import { until } from '../helpers.js';
 /**
  * The real bundle, built from the rollup config by the test server, where the comments
  * embedding, the XML feed readers, their shared code, the English strings and the HTML
- * sanitizers and their rules each fail once (503), as on a blip of a mobile connection. Browsers keep a failed module for the page's
- * life; the bundle asks again.
+ * sanitizers and their rules each fail once (503), as on a blip of a mobile connection.
+ * Browsers keep a failed module for the page's life; the bundle asks again.
  */
 const base = new URL(
   '/__kabar/bundle/once-embed+readers-xml+format+en+sanitize-native+purify+html-rules/',
@@ -31,6 +31,9 @@ describe('hardening: a chunk that failed to load once loads when asked again', f
   const warnings: unknown[] = [];
 
   before(async () => {
+    // The default buffer (250 entries) fills up with the test page's own modules: past it,
+    // requests are no longer listed.
+    performance.setResourceTimingBufferSize(10_000);
     console.warn = (...args: unknown[]) => warnings.push(args[0]);
     await import(/* @vite-ignore */ `${base}kabar.min.js`);
   });
@@ -59,14 +62,24 @@ describe('hardening: a chunk that failed to load once loads when asked again', f
     }
   });
 
-  it('shows the feed after "Coba lagi" when its reader and their shared code failed to load', async () => {
-    const list = await fixture(html`<kabar-news-list src=${FEED} limit="2"></kabar-news-list>`);
-    await until(() => part(list, 'retry') !== null);
-    expect(titles(list)).to.equal(0);
-    part(list, 'retry')!.click();
-    await until(() => titles(list) === 2);
-    // Resource timing may list a request a moment after its module ran, and not always in the
-    // order the requests were made.
+  it('reads a feed on the second try when its reader and their shared code failed to load', async () => {
+    // `readFeed` itself, not a list: a list also asks for the reader as the response starts, and
+    // when that failure comes before the list reads the response, it reads on the retry at once.
+    const { readFeed } = (await import(/* @vite-ignore */ `${base}kabar.min.js`)) as {
+      readFeed(text: string): Promise<{ items: unknown[] }>;
+    };
+    const text = await (await fetch(FEED)).text();
+    const failure = await readFeed(text).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(failure).to.be.instanceOf(Error);
+    // The first failure rejects at once; the other chunk's may still be on its way.
+    await until(() => fetched('readers-xml').length === 1 && fetched('format').length === 1);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const feed = await readFeed(text);
+    expect(feed.items.length).to.be.greaterThan(0);
+    // Resource timing may list a request a moment after its module ran.
     const retried = (name: string) => fetched(name).some((url) => url.endsWith('?retry=1'));
     await until(() => retried('readers-xml') && retried('format'));
     // One failure each: asked for once more, not again and again.
