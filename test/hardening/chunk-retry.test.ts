@@ -3,12 +3,13 @@ import { until } from '../helpers.js';
 
 /**
  * The real bundle, built from the rollup config by the test server, where the comments
- * embedding, the XML feed readers, their shared code, the English strings and the HTML
- * sanitizers and their rules each fail once (503), as on a blip of a mobile connection.
+ * embedding, the XML feed readers, their shared code, the English strings, the HTML sanitizers
+ * and their rules and the poll's vote sending each fail once (503), as on a blip of a mobile
+ * connection.
  * Browsers keep a failed module for the page's life; the bundle asks again.
  */
 const base = new URL(
-  '/__kabar/bundle/once-embed+readers-xml+format+en+sanitize-native+purify+html-rules/',
+  '/__kabar/bundle/once-embed+readers-xml+format+en+sanitize-native+purify+html-rules+vote/',
   location.origin,
 ).href;
 const FEED = '/test/fixtures/csp/feed.xml';
@@ -133,6 +134,26 @@ describe('hardening: a chunk that failed to load once loads when asked again', f
     window.dispatchEvent(new Event('online'));
     await until(() => el.shadowRoot!.querySelector('strong') !== null);
     expect(errors).to.have.length(1);
+  });
+
+  it('counts a vote when the code that sends votes failed to load once', async () => {
+    const map = new Map<string, string>();
+    const storage = {
+      getItem: (key: string) => map.get(key) ?? null,
+      setItem: (key: string, value: string) => void map.set(key, value),
+      removeItem: (key: string) => void map.delete(key),
+    };
+    const el = await fixture(html`<kabar-poll src="/api/polls/layanan" .storage=${storage}></kabar-poll>`);
+    await until(() => el.shadowRoot!.querySelector('input[type="radio"]') !== null, 5000);
+    // The form loads vote sending ahead of the first vote: that request fails.
+    await until(() => fetched('vote').length === 1);
+    el.shadowRoot!.querySelector<HTMLInputElement>('input[type="radio"]')!.click();
+    await (el as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+    el.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await until(() => el.shadowRoot!.querySelector('.thanks') !== null, 5000);
+    const [stored] = [...map.values()].map((value) => JSON.parse(value) as { pending: boolean });
+    expect(stored!.pending).to.equal(false);
+    await until(() => fetched('vote').some((url) => url.endsWith('?retry=1')));
   });
 
   it('gives the next English widget its strings when they failed to load for the first', async () => {
