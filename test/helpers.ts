@@ -1,5 +1,6 @@
 import type { Feed, FeedItem } from '../src/data/model.js';
 import type { FeedLoader } from '../src/data/loader.js';
+import type { VoteStorage } from '../src/data/poll.js';
 
 /** URL of a fixture as the test server serves it. */
 export const fixtureUrl = (name: string) => new URL(`./fixtures/${name}`, import.meta.url).href;
@@ -53,4 +54,15 @@ export async function until(predicate: () => boolean, ms = 3000): Promise<void> 
     if (performance.now() - start > ms) throw new Error('Timed out waiting for a condition');
     await new Promise((r) => requestAnimationFrame(r));
   }
+}
+
+/** A vote storage of its own: one reader's browser. */
+export function memoryStorage(): VoteStorage & { map: Map<string, string> } {
+  const map = new Map<string, string>();
+  return {
+    map,
+    getItem: (key) => map.get(key) ?? null,
+    setItem: (key, value) => void map.set(key, value),
+    removeItem: (key) => void map.delete(key),
+  };
 }

@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/poll/kabar-poll.js';
 import type { KabarPollElement } from '../../src/components/poll/poll-element.js';
 import type { VoteStorage } from '../../src/data/poll.js';
-import { fixtureUrl, until } from '../helpers.js';
+import { fixtureUrl, memoryStorage, until } from '../helpers.js';
 
 const OPEN = '/api/polls/layanan';
 const CLOSED = '/api/polls/ditutup';
@@ -16,17 +16,6 @@ const textOf = (el: Element, selector: string) =>
   $(el, selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 const radios = (el: Element) => [...shadow(el).querySelectorAll<HTMLInputElement>('input[type="radio"]')];
 const submit = (el: Element) => $<HTMLButtonElement>(el, 'button[type="submit"]')!;
-
-/** A storage of its own: one reader's browser. */
-function memoryStorage(): VoteStorage & { map: Map<string, string> } {
-  const map = new Map<string, string>();
-  return {
-    map,
-    getItem: (key) => map.get(key) ?? null,
-    setItem: (key, value) => void map.set(key, value),
-    removeItem: (key) => void map.delete(key),
-  };
-}
 
 async function serverCounts(id = 'layanan'): Promise<Record<string, number>> {
   const { poll } = (await (await fetch(`/api/polls/${id}`, { cache: 'no-store' })).json()) as {

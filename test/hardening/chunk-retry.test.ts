@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { until } from '../helpers.js';
+import { memoryStorage, until } from '../helpers.js';
 
 /**
  * The real bundle, built from the rollup config by the test server, where the comments
@@ -137,12 +137,7 @@ describe('hardening: a chunk that failed to load once loads when asked again', f
   });
 
   it('counts a vote when the code that sends votes failed to load once', async () => {
-    const map = new Map<string, string>();
-    const storage = {
-      getItem: (key: string) => map.get(key) ?? null,
-      setItem: (key: string, value: string) => void map.set(key, value),
-      removeItem: (key: string) => void map.delete(key),
-    };
+    const storage = memoryStorage();
     const el = await fixture(html`<kabar-poll src="/api/polls/layanan" .storage=${storage}></kabar-poll>`);
     await until(() => el.shadowRoot!.querySelector('input[type="radio"]') !== null, 5000);
     // The form loads vote sending ahead of the first vote: that request fails.
@@ -151,7 +146,7 @@ describe('hardening: a chunk that failed to load once loads when asked again', f
     await (el as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
     el.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
     await until(() => el.shadowRoot!.querySelector('.thanks') !== null, 5000);
-    const [stored] = [...map.values()].map((value) => JSON.parse(value) as { pending: boolean });
+    const [stored] = [...storage.map.values()].map((value) => JSON.parse(value) as { pending: boolean });
     expect(stored!.pending).to.equal(false);
     await until(() => fetched('vote').some((url) => url.endsWith('?retry=1')));
   });
