@@ -13,9 +13,6 @@ export interface ParseFeedOptions {
   format?: FeedFormat;
 }
 
-/** The text without a byte-order mark or leading white space. */
-export const trimStart = (text: string): string => text.replace(/^[\s\uFEFF]+/, '');
-
 /**
  * Reads `text` with the reader that is surest it can (or the one `options.format` names).
  * `isXml` tells well-formed XML that no reader knows (kind `format`) from text that is not a
@@ -45,7 +42,7 @@ export function parseWith(
     if (score > bestScore) [best, bestScore] = [reader, score];
   }
   if (best) return best.parse(text, context);
-  const start = trimStart(text).slice(0, 200).toLowerCase();
+  const start = text.trimStart().slice(0, 200).toLowerCase();
   if (start.startsWith('<!doctype html') || start.startsWith('<html')) {
     throw new KabarParseError('html', 'The response is an HTML page.', { url });
   }
@@ -58,7 +55,7 @@ export function parseWith(
 
 function isJson(text: string): boolean {
   try {
-    JSON.parse(trimStart(text));
+    JSON.parse(text.trimStart());
     return true;
   } catch {
     return false;

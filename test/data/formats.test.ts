@@ -226,12 +226,19 @@ describe('parseFeed: RSS variants', () => {
   });
 });
 
-describe('parseFeed: JSON Feed paging', () => {
+describe('parseFeed: JSON Feed', () => {
   it('exposes next_url', () => {
     const feed = parseFeed(
       '{"version":"https://jsonfeed.org/version/1","title":"x","feed_url":"https://j.example/feed.json","next_url":"feed-2.json","items":[]}',
     );
     expect(feed.next).to.equal('https://j.example/feed-2.json');
+  });
+
+  it('reads a feed after a byte-order mark and white space', () => {
+    const feed = parseFeed(
+      '\uFEFF \r\n{"version":"https://jsonfeed.org/version/1.1","title":"x","items":[{"id":"1","title":"T"}]}',
+    );
+    expect(feed.items.map((item) => item.title)).to.deep.equal(['T']);
   });
 });
 
@@ -260,6 +267,7 @@ describe('parseFeed: unsupported formats', () => {
   for (const [name, body] of [
     ['OPML', '<?xml version="1.0"?><opml version="2.0"><head><title>x</title></head><body/></opml>'],
     ['another JSON API', '{"posts": [{"name": "x"}]}'],
+    ['another JSON API after a byte-order mark', '\uFEFF\n [{"name": "x"}]'],
   ] as const) {
     it(`names ${name} an unsupported format`, () => {
       let error: unknown;
@@ -275,6 +283,7 @@ describe('parseFeed: unsupported formats', () => {
   it('calls an HTML page an html error and garbage a parse error, not an unsupported format', () => {
     for (const [body, kind] of [
       ['<!doctype html><html><body>x</body></html>', 'html'],
+      ['\uFEFF\n<HTML><body>x</body></HTML>', 'html'],
       ['this is { not <a feed', 'parse'],
     ]) {
       let error: unknown;

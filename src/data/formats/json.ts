@@ -13,7 +13,8 @@ export const str = (value: unknown): string | undefined =>
 /** Parses JSON, naming the failure as a parse error. */
 export function parseJson(text: string, url?: string): unknown {
   try {
-    return JSON.parse(text.replace(/^[\s\uFEFF]+/, ''));
+    // `trimStart` drops a byte-order mark too: U+FEFF is white space to JavaScript.
+    return JSON.parse(text.trimStart());
   } catch (cause) {
     throw new KabarParseError('parse', 'The response is not valid JSON.', { url, cause });
   }
