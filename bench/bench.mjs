@@ -47,6 +47,8 @@ const parseMeasurements = () =>
         .map((p) => ({
           name: 'parse',
           group: `parse ${format} ${count}`,
+          format,
+          count,
           parser: p.name,
           label: `parse ${format.toUpperCase()} ${count.toLocaleString('en')} items: ${p.name}`,
           setup(context) {
@@ -56,16 +58,57 @@ const parseMeasurements = () =>
             this.inputs = `${(new Blob([context.texts[key]]).size / 1e6).toFixed(2)} MB text`;
           },
           async run(context) {
-            const text = context.texts[`${format}-${count}`];
-            const started = performance.now();
-            const items = await p.parse(text, format);
-            const elapsed = performance.now() - started;
-            if (items.length !== count) throw new Error(`${p.name} parsed ${items.length} items`);
-            return elapsed;
+            return timeParse(p, context.texts[`${format}-${count}`], format, count);
           },
         })),
     ),
   );
+
+/** One parse, timed. */
+async function timeParse(parser, text, format, count) {
+  const started = performance.now();
+  const items = await parser.parse(text, format);
+  const elapsed = performance.now() - started;
+  if (items.length !== count) throw new Error(`${parser.name} parsed ${items.length} items`);
+  return elapsed;
+}
+
+/** Rounds run before the timed ones, so that every parser's code is optimized. */
+const PARSE_WARM_UP = 5;
+
+/**
+ * The parsers of one group (a format and a size) take turns: each round runs each parser once,
+ * each round in another order, so that none always runs first, or after the same one, and all
+ * share the cost of collecting each other's garbage.
+ */
+async function parseGroup(group, context, runs) {
+  for (const m of group) await m.setup(context);
+  const values = group.map(() => []);
+  for (let round = -PARSE_WARM_UP; round < runs; round++) {
+    for (let turn = 0; turn < group.length; turn++) {
+      const index = (turn + round + PARSE_WARM_UP) % group.length;
+      const value = await group[index].run(context, round);
+      if (round >= 0) values[index].push(value);
+    }
+  }
+  return group.map((m, index) => ({ m, values: values[index] }));
+}
+
+/**
+ * The first parse in a page that has parsed no feed that size: what a reader's page pays, whose
+ * engine has optimized nothing yet. A one-item feed of the same format is read first, so that
+ * Kabar's reader chunk is loaded (the other parsers come with the page) and no time includes a
+ * download. `scripts/bench.mjs` opens a fresh page for each call.
+ */
+async function firstParse(format, count, name) {
+  const parser = parsers().find((p) => p.name === name);
+  await parser.parse(GENERATORS[format](1), format);
+  const text = GENERATORS[format](count);
+  // A real page has not just built a feed: collect the garbage of building it (`scripts/bench.mjs`
+  // starts Chromium with `--expose-gc`).
+  window.gc?.();
+  return timeParse(parser, text, format, count);
+}
 
 /**
  * Appends a `<kabar-news-list>` for `url` and resolves once it loaded (or rejects on error),
@@ -242,27 +285,42 @@ function median(values) {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
-/** Runs each measurement once to warm up, then `runs` times; returns medians. */
+/**
+ * Runs each measurement once to warm up, then `runs` times (the parsers of a parse group take
+ * turns, see `parseGroup`); returns medians.
+ */
 async function kabarBench({ runs = 7, only } = {}) {
   // Lists load their (failing) images too: keep every feed's entry in the resource timing buffer.
   performance.setResourceTimingBufferSize(100_000);
   const context = {};
   const results = [];
-  for (const m of measurements()) {
-    if (only && !only.includes(m.name)) continue;
+  const all = measurements().filter((m) => !only || only.includes(m.name));
+  const timed = [];
+  for (const group of new Set(all.filter((m) => m.group).map((m) => m.group))) {
+    timed.push(
+      ...(await parseGroup(
+        all.filter((m) => m.group === group),
+        context,
+        runs,
+      )),
+    );
+  }
+  for (const m of all.filter((m) => !m.group)) {
     await m.setup?.(context);
     await m.run(context, -1);
     const values = [];
-    const parts = Object.fromEntries((m.parts ?? []).map((part) => [part, []]));
-    for (let i = 0; i < runs; i++) {
-      const result = await m.run(context, i);
-      values.push(typeof result === 'number' ? result : result.value);
-      for (const part of Object.keys(parts)) parts[part].push(result.parts[part]);
-    }
+    for (let i = 0; i < runs; i++) values.push(await m.run(context, i));
+    timed.push({ m, values });
+  }
+  for (const { m, values: raw } of timed) {
+    const values = raw.map((result) => (typeof result === 'number' ? result : result.value));
+    const parts = (m.parts ?? []).map((part) => ({ part, median: median(raw.map((r) => r.parts[part])) }));
     results.push({
       name: m.name,
       group: m.group,
       parser: m.parser,
+      format: m.format,
+      count: m.count,
       label: m.label,
       inputs: m.inputs,
       note: m.note,
@@ -271,7 +329,7 @@ async function kabarBench({ runs = 7, only } = {}) {
       median: median(values),
       min: Math.min(...values),
       max: Math.max(...values),
-      parts: Object.entries(parts).map(([part, list]) => ({ part, median: median(list) })),
+      parts,
     });
   }
   return { results };
@@ -289,3 +347,4 @@ async function renderThousand() {
 
 window.kabarBench = kabarBench;
 window.kabarRenderThousand = renderThousand;
+window.kabarFirstParse = firstParse;

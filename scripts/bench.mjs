@@ -6,7 +6,8 @@
  *  - parse time for RSS, Atom and JSON feeds of 100 and 2,000 items, Kabar's `parseFeed` side
  *    by side with feedsmith (bundled here for the browser with Rollup) and rss-parser (its own
  *    browser build: it is CommonJS on xml2js and Node's http, url and events, which Rollup
- *    cannot bundle without Node polyfills), as ratios to Kabar;
+ *    cannot bundle without Node polyfills), as ratios to Kabar. The parsers take turns once
+ *    warmed up; then the first parse of each in fresh pages, what a reader's page pays;
  *  - feed response to painted list for 20, 200 and 1,000 items, with its phases (read and
  *    parse, Lit render, style/layout/paint); a refresh that changed one item, end to end
  *    (refetch, reparse, render) and its rendering alone; requests by five lists sharing a feed;
@@ -134,10 +135,20 @@ if (!executablePath) {
 }
 
 const ms = (value) => `${value.toFixed(1)} ms`;
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
 const print = (label, value, detail = '') =>
   console.log(`  ${label.padEnd(58)} ${value.padStart(12)}  ${detail}`);
 
-const browser = await chromium.launch({ executablePath, args: CHROME_FLAGS, headless: true });
+// `--expose-gc`: the bench page collects its own garbage before a first parse.
+const browser = await chromium.launch({
+  executablePath,
+  args: [...CHROME_FLAGS, '--js-flags=--expose-gc'],
+  headless: true,
+});
 try {
   console.log(
     `\nKabar bench: medians of ${runs} runs each, Chromium ${browser.version()}, Node ${process.version}`,
@@ -168,6 +179,39 @@ try {
     }
     if (!parse.some((r) => r.parser === 'rss-parser' && r.group.startsWith('parse json'))) {
       console.log('  (rss-parser reads RSS and Atom only: no JSON Feed row)');
+    }
+
+    // What a reader's page pays: one parse, before the engine has optimized anything.
+    const pages = Math.min(runs, 5);
+    console.log(
+      `\nFirst parse in a fresh page (median of ${pages} pages each, after a one-item feed of the same format)\n`,
+    );
+    for (const group of [...new Set(parse.map((r) => r.group))]) {
+      const rows = parse.filter((r) => r.group === group);
+      const times = new Map(rows.map((r) => [r, []]));
+      for (let i = 0; i < pages; i++) {
+        for (const r of rows) {
+          const fresh = await browser.newPage();
+          await fresh.goto(`http://127.0.0.1:${port}/bench/index.html`);
+          await fresh.waitForFunction(() => typeof window.kabarFirstParse === 'function');
+          const time = await fresh.evaluate(
+            ({ format, count, parser }) => window.kabarFirstParse(format, count, parser),
+            r,
+          );
+          times.get(r).push(time);
+          await fresh.close();
+        }
+      }
+      const kabar = median(times.get(rows.find((r) => r.parser === 'kabar')));
+      for (const [r, list] of times) {
+        const value = median(list);
+        const ratio = r.parser === 'kabar' ? '' : `×${(value / kabar).toFixed(2)}`;
+        print(
+          r.label.replace(/^parse/, 'first parse'),
+          ms(value),
+          `${ratio.padEnd(7)} (min ${Math.min(...list).toFixed(1)}, max ${Math.max(...list).toFixed(1)})`,
+        );
+      }
     }
   }
   const rest = report.results.filter((r) => r.name !== 'parse');
