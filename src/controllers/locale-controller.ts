@@ -5,16 +5,6 @@ import { loaded, loadStrings, type StringTables } from '../i18n/tables.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
-/** Locales tried for `Intl`, best first: ICU may lack Sundanese data, whose readers read Indonesian. */
-const INTL_LOCALES: Record<KabarLanguage, string[]> = {
-  id: ['id-ID'],
-  en: ['en-GB'],
-  su: ['su-ID', 'id-ID'],
-};
-
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-const numberFormats = new Map<string, Intl.NumberFormat>();
-
 /** What the page-wide observer tells of a `lang` change. */
 interface Resolver {
   resolve(): void;
@@ -56,8 +46,8 @@ export function langOf(el: Element): string {
 
 /**
  * Resolves the host's language (its `lang`, the nearest `[lang]`, then `<html lang>`), follows
- * changes to it, loads its strings when they are not Indonesian (see `ready`), and formats
- * dates and numbers with cached `Intl` objects.
+ * changes to it, and loads its strings when they are not Indonesian (see `ready`). Dates and
+ * numbers in that language: `formatDate` and `formatNumber` (`i18n/format.ts`).
  */
 export class LocaleController<
   K extends keyof KabarStrings = keyof KabarStrings,
@@ -144,25 +134,5 @@ export class LocaleController<
   #use(lang: KabarLanguage, update: boolean): void {
     this.#lang = lang;
     if (update) this.#host.requestUpdate();
-  }
-
-  formatDate(date: Date, options: Intl.DateTimeFormatOptions = { dateStyle: 'long' }): string {
-    const key = `${this.#lang}|${JSON.stringify(options)}`;
-    let format = dateFormats.get(key);
-    if (!format) {
-      format = new Intl.DateTimeFormat(INTL_LOCALES[this.#lang], options);
-      dateFormats.set(key, format);
-    }
-    return format.format(date);
-  }
-
-  formatNumber(value: number, options: Intl.NumberFormatOptions = {}): string {
-    const key = `${this.#lang}|${JSON.stringify(options)}`;
-    let format = numberFormats.get(key);
-    if (!format) {
-      format = new Intl.NumberFormat(INTL_LOCALES[this.#lang], options);
-      numberFormats.set(key, format);
-    }
-    return format.format(value);
   }
 }

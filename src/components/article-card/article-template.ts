@@ -5,6 +5,7 @@ import { isoInstant } from '../../data/date.js';
 import type { FeedItem } from '../../data/model.js';
 import { truncate } from '../../data/truncate.js';
 import { safeUrl } from '../../data/url.js';
+import { formatDate } from '../../i18n/format.js';
 import type { ArticleCardLayout } from '../../types.js';
 
 export interface ArticleTemplateOptions {
@@ -81,7 +82,7 @@ export function renderArticle(item: FeedItem, options: ArticleTemplateOptions): 
         ${
           date || by || from
             ? html`<p part="meta" class="meta">
-                ${date ? html`<time datetime=${isoInstant(date)}>${locale.formatDate(date)}</time>` : nothing}
+                ${date ? html`<time datetime=${isoInstant(date)}>${formatDate(locale.lang, date)}</time>` : nothing}
                 ${by ? html`<span>${strings.article.by(by)}</span>` : nothing}
                 ${from ? html`<span class="source">${from}</span>` : nothing}
               </p>`

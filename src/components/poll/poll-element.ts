@@ -15,6 +15,7 @@ import {
 import type { Poll, StoredVote, VoteStorage } from '../../data/poll.js';
 import { KabarErrorEvent } from '../../events/kabar-error.js';
 import { KabarVoteEvent } from '../../events/kabar-vote.js';
+import { formatDate, formatNumber } from '../../i18n/format.js';
 import type { KabarStrings } from '../../i18n/strings.js';
 import { pollStrings, retryStrings } from '../../i18n/tables.js';
 import { oneOf, wholeNumber } from '../../internal/attributes.js';
@@ -315,7 +316,7 @@ export class KabarPollElement extends LitElement {
   #renderResults(poll: Poll, mine: string | undefined, closed: boolean) {
     const locale = this.#locale;
     const strings = locale.strings.poll;
-    const closes = poll.closes && locale.formatDate(poll.closes);
+    const closes = poll.closes && formatDate(locale.lang, poll.closes);
     return html`<p part="question" class="question" id="question">${poll.question}</p>
       <ul part="results" class="results" aria-labelledby="question">
         ${poll.options.map((option) => {
@@ -329,19 +330,19 @@ export class KabarPollElement extends LitElement {
             >
             <span class="figures"
               ><strong
-                >${locale.formatNumber(share, {
+                >${formatNumber(locale.lang, share, {
                   style: 'percent',
                   maximumFractionDigits: 0,
                 })}</strong
               >
-              · ${strings.votes(option.votes, locale.formatNumber(option.votes))}</span
+              · ${strings.votes(option.votes, formatNumber(locale.lang, option.votes))}</span
             ><span part="bar" class="bar" aria-hidden="true"
               ><span part="fill" class="fill" data-share=${`${(share * 100).toFixed(1)}%`}></span
             ></span>
           </li>`;
         })}
       </ul>
-      <p part="total" class="total">${strings.total(poll.total, locale.formatNumber(poll.total))}</p>
+      <p part="total" class="total">${strings.total(poll.total, formatNumber(locale.lang, poll.total))}</p>
       ${
         closed
           ? this.#renderMessage(closes ? strings.closed(closes) : strings.closedUndated, '', 'closed')
