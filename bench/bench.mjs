@@ -9,6 +9,7 @@
  */
 import { clearFeedCache, readFeed } from '../dist/kabar.min.js';
 import { GENERATORS } from './feed.mjs';
+import { median } from './median.mjs';
 
 const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
 const FORMATS = ['rss', 'atom', 'json'];
@@ -278,12 +279,6 @@ export const measurements = () => [
   rerender,
   requests,
 ];
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
 
 /**
  * Runs each measurement once to warm up, then `runs` times (the parsers of a parse group take
