@@ -16,7 +16,8 @@
  *                                           kabar-su-*.min.js) fails with 404, as on a flaky network
  *   /__kabar/bundle/slow-:chunk/...         the same files, where the chunk named :chunk takes 1.5 s
  *   /__kabar/bundle/once-:chunks/...        the same files, where each chunk named in :chunks (`en+vote`)
- *                                           fails (503) the first time it is asked for, as on a blip
+ *                                           fails (503) the first time it is asked for, as on a blip;
+ *                                           `name~ms` answers that failure after ms milliseconds
  *   /__kabar/embed/:name?kind=disqus|giscus[&fail=1][&delay=ms]
  *                                           a fake comments embed script, counted by name
  *   /__kabar/embed/:name/total              how many times it was requested (JSON)
@@ -146,12 +147,20 @@ export async function testRoutes(ctx, next) {
       const files = await bundle();
       const [, mode, chunk] = /^(without|slow|once)-(.+)$/.exec(parts[2] ?? '') ?? [];
       const name = parts.slice(mode ? 3 : 2).join('/');
-      if (chunk?.split('+').some((one) => name.startsWith(`kabar-${one}-`))) {
+      // `name~ms`: that chunk's failure comes after ms milliseconds, as on a request that hangs first.
+      const named = chunk
+        ?.split('+')
+        .map((one) => one.split('~'))
+        .find(([one]) => name.startsWith(`kabar-${one}-`));
+      if (named) {
         if (mode === 'without') return send(ctx, 404, 'chunk withheld', 'text/plain');
         if (mode === 'once') {
           const key = `once:${parts[2]}:${name}`;
           counts.set(key, (counts.get(key) ?? 0) + 1);
-          if (counts.get(key) === 1) return send(ctx, 503, 'chunk failed once', 'text/plain');
+          if (counts.get(key) === 1) {
+            await new Promise((resolve) => setTimeout(resolve, Number(named[1] ?? 0)));
+            return send(ctx, 503, 'chunk failed once', 'text/plain');
+          }
         } else await new Promise((resolve) => setTimeout(resolve, 1500));
       }
       let code = files.get(name);
