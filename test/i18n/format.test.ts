@@ -5,10 +5,65 @@ describe('formatDate and formatNumber', () => {
   // Midday UTC: the same calendar day in every time zone a test machine may have.
   const date = new Date(Date.UTC(2026, 11, 1, 12));
 
-  it('write a long date in each language, Sundanese with its own or Indonesian month names', () => {
+  it('write a long date in each language, Sundanese with its own month names', () => {
     expect(formatDate('id', date)).to.equal('1 Desember 2026');
     expect(formatDate('en', date)).to.equal('1 December 2026');
-    expect(['1 Désémber 2026', '1 Desember 2026']).to.include(formatDate('su', date));
+    expect(formatDate('su', date)).to.equal('1 Désémber 2026');
+    expect(formatDate('su', new Date(2026, 1, 28))).to.equal('28 Pébruari 2026');
+  });
+
+  it('write the long date as Intl does, in the page’s time zone, for every month', () => {
+    for (let month = 0; month < 12; month++) {
+      // Late in the evening: a date written in UTC instead would often be the next day.
+      const day = new Date(2025 + (month % 3), month, 1 + month * 2, 23, 30);
+      for (const [lang, locale] of [
+        ['id', 'id-ID'],
+        ['en', 'en-GB'],
+      ] as const) {
+        expect(formatDate(lang, day), `${lang} ${day.toString()}`).to.equal(
+          new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(day),
+        );
+      }
+    }
+  });
+
+  it('write whole numbers as Intl does, with each language’s group separator', () => {
+    for (const value of [0, 7, 42, 999, 1000, 1234, 65536, 1234567, -1234, Number.MAX_SAFE_INTEGER]) {
+      expect(formatNumber('id', value)).to.equal(new Intl.NumberFormat('id-ID').format(value));
+      expect(formatNumber('en', value)).to.equal(new Intl.NumberFormat('en-GB').format(value));
+      expect(formatNumber('su', value)).to.equal(formatNumber('id', value));
+    }
+    expect(formatNumber('id', 1234567)).to.equal('1.234.567');
+    expect(formatNumber('en', 1234567)).to.equal('1,234,567');
+  });
+
+  it('ask Intl nothing for a long date or a whole number', () => {
+    // `format` is a getter on both prototypes: it sees formatters made earlier too.
+    const used: string[] = [];
+    const restore = [Intl.DateTimeFormat, Intl.NumberFormat].map((Kind) => {
+      const proto = Kind.prototype;
+      const descriptor = Object.getOwnPropertyDescriptor(proto, 'format')!;
+      Object.defineProperty(proto, 'format', {
+        ...descriptor,
+        get() {
+          used.push(Kind.name);
+          return descriptor.get!.call(this) as unknown;
+        },
+      });
+      return () => Object.defineProperty(proto, 'format', descriptor);
+    });
+    try {
+      formatDate('id', new Date(2031, 4, 6));
+      formatDate('su', new Date(2031, 4, 6));
+      formatNumber('en', 31056);
+      expect(used).to.deep.equal([]);
+      // The spies do see Intl at work.
+      formatDate('id', new Date(2031, 4, 6), { dateStyle: 'long' });
+      formatNumber('en', 0.5, { style: 'percent' });
+      expect(used).to.deep.equal(['DateTimeFormat', 'NumberFormat']);
+    } finally {
+      restore.forEach((undo) => undo());
+    }
   });
 
   it('follow the options, never reusing a formatter of another kind or options', () => {
@@ -24,5 +79,9 @@ describe('formatDate and formatNumber', () => {
     expect(formatNumber('id', 1234.5)).to.equal('1.234,5');
     expect(formatNumber('en', 1234.5)).to.equal('1,234.5');
     expect(formatNumber('id', 0.425, { style: 'percent', maximumFractionDigits: 0 })).to.equal('43%');
+  });
+
+  it('refuse an invalid date as Intl does', () => {
+    expect(() => formatDate('id', new Date(NaN))).to.throw(RangeError);
   });
 });

@@ -321,6 +321,8 @@ export class KabarPollElement extends LitElement {
       <ul part="results" class="results" aria-labelledby="question">
         ${poll.options.map((option) => {
           const share = poll.total ? option.votes / poll.total : 0;
+          // From the whole numbers: 29 of 200 is 15%, where 0.145 × 100 falls short of 14.5.
+          const percent = poll.total ? Math.round((option.votes * 100) / poll.total) : 0;
           const chosen = option.id === mine;
           // Spaces between the spans and around the dot are the words' spaces in the row's text.
           return html`<li part="result" class="result ${chosen ? 'chosen' : ''}">
@@ -329,13 +331,8 @@ export class KabarPollElement extends LitElement {
               ${chosen ? html`<strong class="mine">(${strings.yourChoice})</strong>` : nothing}</span
             >
             <span class="figures"
-              ><strong
-                >${formatNumber(locale.lang, share, {
-                  style: 'percent',
-                  maximumFractionDigits: 0,
-                })}</strong
-              >
-              · ${strings.votes(option.votes, formatNumber(locale.lang, option.votes))}</span
+              ><strong>${formatNumber(locale.lang, percent)}%</strong> ·
+              ${strings.votes(option.votes, formatNumber(locale.lang, option.votes))}</span
             ><span part="bar" class="bar" aria-hidden="true"
               ><span part="fill" class="fill" data-share=${`${(share * 100).toFixed(1)}%`}></span
             ></span>
