@@ -11,6 +11,7 @@
  *  - feed response to painted list for 20, 200 and 1,000 items, with its phases (read and
  *    parse, Lit render, style/layout/paint); a refresh that changed one item, end to end
  *    (refetch, reparse, render) and its rendering alone; requests by five lists sharing a feed;
+ *    then the first list of a fresh page (20 and 200 items), which pays every first-use cost;
  *  - JS heap after rendering 1,000 items (CDP `Performance.getMetrics`, after a GC);
  *  - cumulative layout shift of the demo page while it loads;
  *  - Lighthouse 12 (mobile defaults) on the demo page: performance, accessibility, best
@@ -145,6 +146,17 @@ const browser = await chromium.launch({
   args: [...CHROME_FLAGS, '--js-flags=--expose-gc'],
   headless: true,
 });
+/** Runs `work(arg)` in a new bench page, one that has run nothing else, and closes it. */
+async function inFreshPage(work, arg) {
+  const fresh = await browser.newPage();
+  try {
+    await fresh.goto(`http://127.0.0.1:${port}/bench/index.html`);
+    await fresh.waitForFunction(() => typeof window.kabarBench === 'function');
+    return await fresh.evaluate(work, arg);
+  } finally {
+    await fresh.close();
+  }
+}
 try {
   console.log(
     `\nKabar bench: medians of ${runs} runs each, Chromium ${browser.version()}, Node ${process.version}`,
@@ -187,15 +199,14 @@ try {
       const times = new Map(rows.map((r) => [r, []]));
       for (let i = 0; i < pages; i++) {
         for (const r of rows) {
-          const fresh = await browser.newPage();
-          await fresh.goto(`http://127.0.0.1:${port}/bench/index.html`);
-          await fresh.waitForFunction(() => typeof window.kabarFirstParse === 'function');
-          const time = await fresh.evaluate(
-            ({ format, count, parser }) => window.kabarFirstParse(format, count, parser),
-            r,
-          );
-          times.get(r).push(time);
-          await fresh.close();
+          times
+            .get(r)
+            .push(
+              await inFreshPage(
+                ({ format, count, parser }) => window.kabarFirstParse(format, count, parser),
+                r,
+              ),
+            );
         }
       }
       const kabar = median(times.get(rows.find((r) => r.parser === 'kabar')));
@@ -228,6 +239,25 @@ try {
           /(\d+\.\d)\d+/g,
           '$1',
         ),
+      );
+    }
+  }
+
+  if (wanted('paint')) {
+    // What a reader's page pays for its first list, where nothing was read or rendered before.
+    const pages = Math.min(runs, 5);
+    console.log(`\nFirst list in a fresh page (median of ${pages} pages each; parts as above)\n`);
+    for (const count of [20, 200]) {
+      const results = [];
+      for (let i = 0; i < pages; i++) results.push(await inFreshPage((n) => window.kabarFirstList(n), count));
+      const values = results.map((r) => r.value);
+      const parts = Object.keys(results[0].parts)
+        .map((part) => `${part} ${median(results.map((r) => r.parts[part])).toFixed(1)}`)
+        .join(', ');
+      print(
+        `first list: feed response to ${count} items painted`,
+        ms(median(values)),
+        `(RSS of ${count} items; min ${Math.min(...values).toFixed(1)}, max ${Math.max(...values).toFixed(1)}; ${parts})`,
       );
     }
   }
