@@ -240,6 +240,14 @@ describe('parseFeed: JSON Feed', () => {
     );
     expect(feed.items.map((item) => item.title)).to.deep.equal(['T']);
   });
+
+  it('decodes an author’s name once, as any other text', () => {
+    const feed = parseFeed(
+      '{"version":"https://jsonfeed.org/version/1.1","title":"x","items":[{"id":"1","title":"Q&amp;amp;A","authors":[{"name":"Tim Q&amp;amp;A"},{"name":"<b></b>"}]}]}',
+    );
+    expect(feed.items[0]!.title).to.equal('Q&amp;A');
+    expect(feed.items[0]!.authors).to.deep.equal([{ name: 'Tim Q&amp;A' }]);
+  });
 });
 
 describe('parseDate', () => {

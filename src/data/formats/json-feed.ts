@@ -18,7 +18,8 @@ function author(a: unknown): FeedAuthor | undefined {
   if (!isObject(a)) return undefined;
   const name = str(a['name']) ?? str(a['url']);
   if (!name) return undefined;
-  const author: FeedAuthor = { name: plain(name) ?? name };
+  // `toItem` makes the name plain text: once, or `&amp;lt;` would become `<`.
+  const author: FeedAuthor = { name };
   const url = str(a['url']);
   if (url) author.url = url;
   return author;
