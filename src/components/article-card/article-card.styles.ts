@@ -37,9 +37,6 @@ export const articleStyles = css`
     display: block;
     width: 100%;
     height: 100%;
-    max-width: none;
-    margin: 0;
-    border: 0;
     object-fit: cover;
   }
   .body {
@@ -70,7 +67,6 @@ export const articleStyles = css`
   .title a {
     color: var(--kabar-color-link, inherit);
     text-decoration: none;
-    background: none;
   }
   .title a:hover {
     text-decoration: underline;

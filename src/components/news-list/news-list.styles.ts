@@ -27,15 +27,12 @@ export const newsListStyles = css`
    * then; after that, its last real size does.
    */
   .items > li {
-    margin: 0;
-    padding: 0;
     min-width: 0;
     content-visibility: auto;
     contain-intrinsic-block-size: auto var(--kabar-news-list-item-size, 11rem);
     /* Paint containment clips at the box: leave room for the title's focus ring around it. */
     overflow-clip-margin: 0.5rem;
   }
-  .items > li::before,
   .items > li::marker {
     content: none;
   }
