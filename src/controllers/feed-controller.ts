@@ -9,7 +9,7 @@ import { FEED_FORMATS } from '../data/model.js';
 import { KabarErrorEvent } from '../events/kabar-error.js';
 import { KabarLoadEvent } from '../events/kabar-load.js';
 import { oneOf, wholeNumber } from '../internal/attributes.js';
-import { COMPLETE, ERROR, PENDING, Task, initialState } from '../internal/task.js';
+import { COMPLETE, ERROR, INITIAL, PENDING, Task, initialState, isAbort } from '../internal/task.js';
 
 /** The loading attributes `<kabar-feed>` and `<kabar-news-list>` share. */
 export interface FeedSourceHost extends ReactiveControllerHost, HTMLElement {
@@ -40,10 +40,6 @@ export function feedUrls(src: string): string[] {
 /** First wait before a failed feed is tried again by itself; it doubles up to `RECOVER_MAX`. */
 const RECOVER_FIRST = 15;
 const RECOVER_MAX = 300;
-
-function isAbort(error: unknown): boolean {
-  return error instanceof DOMException && error.name === 'AbortError';
-}
 
 /**
  * Loads the host's feed (a {@link Task}), refreshes it every `refresh` seconds while the page
@@ -136,19 +132,16 @@ export class FeedController implements ReactiveController {
     const retry = () => this.retry();
     const src = this.#host.src?.trim();
     const last = this.#lastGood && this.#lastGood.src === this.#host.src ? this.#lastGood.feed : undefined;
-    switch (this.#task.status) {
-      case COMPLETE:
-        return { status: 'ready', feed: this.#task.value, error: undefined, retry };
-      case ERROR: {
-        const error = this.#task.error;
-        if (isAbort(error)) return { status: 'loading', feed: last, error: undefined, retry };
-        return { status: last ? 'ready' : 'error', feed: last, error: toKabarError(error, src), retry };
-      }
-      case PENDING:
-        return { status: 'loading', feed: last, error: undefined, retry };
-      default:
-        return { status: src ? 'loading' : 'idle', feed: undefined, error: undefined, retry };
+    const { status, value, error } = this.#task;
+    if (status === COMPLETE) return { status: 'ready', feed: value, error: undefined, retry };
+    if (status === INITIAL) {
+      return { status: src ? 'loading' : 'idle', feed: undefined, error: undefined, retry };
     }
+    if (status === ERROR && !isAbort(error)) {
+      return { status: last ? 'ready' : 'error', feed: last, error: toKabarError(error, src), retry };
+    }
+    // Pending, or aborted by the run that replaces it.
+    return { status: 'loading', feed: last, error: undefined, retry };
   }
 
   /** Fetches the next page of the feed on screen and appends it. */

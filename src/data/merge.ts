@@ -6,7 +6,7 @@ function identity(item: FeedItem): string {
 }
 
 function time(item: FeedItem): number {
-  return (item.published ?? item.updated)?.getTime() ?? Number.NEGATIVE_INFINITY;
+  return (item.published ?? item.updated)?.getTime() ?? -Infinity;
 }
 
 /**

@@ -7,6 +7,11 @@ export const COMPLETE = 2;
 export const ERROR = 3;
 export type TaskStatus = typeof INITIAL | typeof PENDING | typeof COMPLETE | typeof ERROR;
 
+/** Whether `error` only says that a run (or a fetch) was aborted. */
+export function isAbort(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'AbortError';
+}
+
 /** Returned by a task function to go back to `INITIAL` (nothing to load). */
 export const initialState: unique symbol = Symbol();
 

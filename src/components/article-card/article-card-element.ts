@@ -124,7 +124,6 @@ export class KabarArticleCardElement extends LitElement {
   #sanitizing: string | undefined;
 
   #fromAttributes(): FeedItem {
-    const published = parseDate(this.date);
     return {
       id: this.href || this.heading,
       title: this.heading,
@@ -132,9 +131,9 @@ export class KabarArticleCardElement extends LitElement {
       authors: this.author ? [{ name: this.author }] : [],
       categories: this.category ? [this.category] : [],
       enclosures: [],
-      ...(this.href ? { link: this.href } : {}),
-      ...(this.image ? { image: this.image } : {}),
-      ...(published ? { published } : {}),
+      link: this.href || undefined,
+      image: this.image || undefined,
+      published: parseDate(this.date),
     };
   }
 
@@ -166,8 +165,7 @@ export class KabarArticleCardElement extends LitElement {
     }
     if (this.#body?.html === source || this.#sanitizing === source) return;
     this.#sanitizing = source;
-    const base = this.article?.link;
-    sanitizeHtml(source, base).then(
+    sanitizeHtml(source, this.article?.link).then(
       (nodes) => {
         // A newer article or `content` change wins over a slower earlier one.
         if (this.#sanitizing !== source) return;
@@ -196,12 +194,10 @@ export class KabarArticleCardElement extends LitElement {
 
   override render() {
     if (this.#deferred) return nothing;
-    const layout = oneOf(this, 'layout', this.layout, ARTICLE_CARD_LAYOUTS, 'vertical');
-    const level = wholeNumber(this, 'heading-level', this.headingLevel, 3, 2);
     return renderArticle(this.article ?? this.#fromAttributes(), {
-      layout,
+      layout: oneOf(this, 'layout', this.layout, ARTICLE_CARD_LAYOUTS, 'vertical'),
       locale: this.#locale,
-      level: level === 2 || level === 4 ? level : 3,
+      level: wholeNumber(this, 'heading-level', this.headingLevel, 3, 2),
       body: this.content && this.#body?.html === this.article?.content ? this.#body?.nodes : undefined,
     });
   }

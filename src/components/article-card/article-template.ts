@@ -11,8 +11,11 @@ import type { ArticleCardLayout } from '../../types.js';
 export interface ArticleTemplateOptions {
   layout: ArticleCardLayout;
   locale: LocaleController<'article'>;
-  /** Heading level of the title: 3 under a list heading, configurable on a lone card. */
-  level?: 2 | 3 | 4;
+  /**
+   * Heading level of the title: 3 under a list heading, configurable on a lone card (2, 3 or 4;
+   * any other number is 3).
+   */
+  level?: number;
   /** The category to show: a list filtered by one category shows that one. */
   category?: string | undefined;
   /** Hide images (data saver). */

@@ -232,11 +232,11 @@ export class KabarNewsListElement extends LitElement {
     const state = this.#state;
     // A lazy list keeps its skeleton until it nears the viewport, even with the feed at hand.
     const feed = this.#lazy && !this.#visibility.near ? undefined : state.feed;
-    const busy = state.status === 'loading' || state.status === 'idle' || (state.feed && !feed);
+    const busy = state.status === 'loading' || state.status === 'idle' || Boolean(state.feed && !feed);
     return html`
       <section
         class=${this.#layout}
-        aria-busy=${busy ? 'true' : 'false'}
+        aria-busy=${busy}
         aria-label=${this.heading ? nothing : this.#locale.strings.newsList.label}
       >
         <slot name="header">
@@ -291,7 +291,7 @@ export class KabarNewsListElement extends LitElement {
     return html`
       <div part="message" class="message error" role="alert">
         <slot name="error"><p>${strings.error[error.kind](status)}</p></slot>
-        <button part="retry" type="button" @click=${this.#onRetry}>${strings.retry}</button>
+        <button part="retry" type="button" @click=${this.reload}>${strings.retry}</button>
       </div>
     `;
   }
@@ -306,7 +306,7 @@ export class KabarNewsListElement extends LitElement {
     const busy = state.loadingMore === true;
     return html`
       <div class="more">
-        <button part="more" type="button" aria-disabled=${busy ? 'true' : 'false'} @click=${this.#onMore}>
+        <button part="more" type="button" aria-disabled=${busy} @click=${this.#onMore}>
           ${strings.more}
         </button>
         <span class="visually-hidden" role="status">${busy ? strings.loadingMore : ''}</span>
@@ -320,7 +320,7 @@ export class KabarNewsListElement extends LitElement {
   }
 
   #renderItems(all: FeedItem[], state: FeedState) {
-    const category = this.category.trim().toLowerCase();
+    const category = this.category.trim();
     const filtered = this.#filtered(all);
     const paged = this.#pageSize > 0;
     const items = filtered.slice(0, paged ? this.#shown : this.#limit);
@@ -328,9 +328,7 @@ export class KabarNewsListElement extends LitElement {
       const strings = this.#locale.strings.newsList;
       return html`
         <div part="message" class="message empty">
-          <slot name="empty"
-            ><p>${category ? strings.emptyCategory(this.category.trim()) : strings.empty}</p></slot
-          >
+          <slot name="empty"><p>${category ? strings.emptyCategory(category) : strings.empty}</p></slot>
         </div>
       `;
     }
@@ -338,7 +336,7 @@ export class KabarNewsListElement extends LitElement {
       layout: CARD_LAYOUT[this.#layout],
       locale: this.#locale,
       level: (this.heading ? 3 : 2) as 2 | 3,
-      category: this.category.trim() || undefined,
+      category: category || undefined,
       feedTitle: state.feed?.title,
       images: this.#images !== 'off' && !saveData(),
     };
@@ -361,9 +359,5 @@ export class KabarNewsListElement extends LitElement {
     this.requestUpdate();
     // Loaded articles run out: fetch the source's next page.
     if (this.#filtered(state.feed.items).length < this.#shown) state.loadMore?.();
-  };
-
-  #onRetry = (): void => {
-    this.#state.retry();
   };
 }

@@ -20,13 +20,11 @@ import type { KabarStrings } from '../../i18n/strings.js';
 import { pollStrings, retryStrings } from '../../i18n/tables.js';
 import { oneOf, wholeNumber } from '../../internal/attributes.js';
 import { nextTask } from '../../internal/schedule.js';
-import { COMPLETE, ERROR, Task } from '../../internal/task.js';
+import { COMPLETE, ERROR, Task, isAbort } from '../../internal/task.js';
 import { hostStyles } from '../../internal/styles.js';
 import { LOADING_MODES } from '../../types.js';
 import type { LoadingMode } from '../../types.js';
 import { pollStyles } from './poll.styles.js';
-
-const isAbort = (error: unknown) => error instanceof DOMException && error.name === 'AbortError';
 
 /**
  * A poll from a poll service (see docs/poll-protocol.md): a reader votes once, then sees the
@@ -224,7 +222,7 @@ export class KabarPollElement extends LitElement {
     const strings = this.#locale.strings.poll;
     const busy = this.#poll.status < COMPLETE && Boolean(this.src.trim());
     return html`
-      <section part="poll" class="poll" aria-label=${strings.label} aria-busy=${busy ? 'true' : 'false'}>
+      <section part="poll" class="poll" aria-label=${strings.label} aria-busy=${busy}>
         ${
           this.#poll.status === ERROR
             ? this.#renderError()
