@@ -429,6 +429,16 @@ describe('<kabar-poll>', () => {
       expect(textOf(el, '.closed')).to.equal('Polling ditutup pada 31 Oktober 2026.');
       await expect(el).to.be.accessible();
     });
+
+    it('rounds each share from the whole numbers, half up: 29 of 200 is 15%', async () => {
+      // As a double, 29 / 200 is a little under 0.145, and 100 times it a little under 14.5:
+      // rounding that would give 14%, where Intl's percent format (used before) gave 15% too.
+      const el = await mount('/api/polls/dibulatkan');
+      const rows = [...shadow(el).querySelectorAll('.result')].map((r) =>
+        r.textContent!.replace(/\s+/g, ' ').trim(),
+      );
+      expect(rows).to.deep.equal(['Ya 15% · 29 suara', 'Tidak 86% · 171 suara']);
+    });
   });
 
   describe('error', () => {
