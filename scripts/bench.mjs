@@ -13,7 +13,7 @@
  *    (refetch, reparse, render) and its rendering alone; requests by five lists sharing a feed;
  *    then the first list of a fresh page (20 and 200 items), which pays every first-use cost;
  *  - JS heap after rendering 1,000 items (CDP `Performance.getMetrics`, after a GC);
- *  - cumulative layout shift of the demo page while it loads;
+ *  - cumulative layout shift of the demo page while it loads, on a phone and on desktop screens;
  *  - Lighthouse 12 (mobile defaults) on the demo page: performance, accessibility, best
  *    practices and SEO scores, median of the runs (at most 3 unless --lighthouse-runs=N; about
  *    15 s each), and each run's metrics;
@@ -300,31 +300,47 @@ try {
   if (wanted('cls')) {
     const demo = createDemoServer({ handlers: [createPollService()] }); // as `npm start` serves it
     const demoPort = await listen(demo, 0);
-    const shifts = [];
-    for (let i = 0; i < Math.min(runs, 3); i++) {
-      const context = await browser.newContext({ viewport: { width: 412, height: 915 } });
-      const view = await context.newPage();
-      await view.addInitScript(() => {
-        window.benchShifts = [];
-        new PerformanceObserver((list) => {
-          for (const entry of list.getEntries()) {
-            if (!entry.hadRecentInput) window.benchShifts.push({ value: entry.value, time: entry.startTime });
-          }
-        }).observe({ type: 'layout-shift', buffered: true });
-      });
-      await view.goto(`http://127.0.0.1:${demoPort}/`, { waitUntil: 'networkidle' });
-      await view.waitForTimeout(1500);
-      const entries = await view.evaluate(() => window.benchShifts);
-      shifts.push(entries.reduce((sum, e) => sum + e.value, 0));
-      await context.close();
+    console.log('\nLayout shift (PerformanceObserver "layout-shift" while the demo page loads)\n');
+    // A phone (what Lighthouse emulates), then desktop screens, where the sidebar is on the first screen.
+    for (const [width, height] of [
+      [412, 915],
+      [1280, 900],
+      [1440, 1200],
+      [1920, 1080],
+    ]) {
+      const shifts = [];
+      const moved = new Set();
+      for (let i = 0; i < Math.min(runs, 3); i++) {
+        const context = await browser.newContext({ viewport: { width, height } });
+        const view = await context.newPage();
+        await view.addInitScript(() => {
+          window.benchShifts = [];
+          new PerformanceObserver((list) => {
+            for (const entry of list.getEntries()) {
+              if (entry.hadRecentInput) continue;
+              const nodes = entry.sources.map(({ node }) =>
+                node instanceof Element
+                  ? `${node.localName}${node.className ? `.${node.className}` : ''}`
+                  : '',
+              );
+              window.benchShifts.push({ value: entry.value, nodes: nodes.filter(Boolean) });
+            }
+          }).observe({ type: 'layout-shift', buffered: true });
+        });
+        await view.goto(`http://127.0.0.1:${demoPort}/`, { waitUntil: 'networkidle' });
+        await view.waitForTimeout(1500);
+        const entries = await view.evaluate(() => window.benchShifts);
+        shifts.push(entries.reduce((sum, e) => sum + e.value, 0));
+        entries.forEach((e) => e.nodes.forEach((node) => moved.add(node)));
+        await context.close();
+      }
+      print(
+        `cumulative layout shift of the demo page, ${width}×${height}`,
+        shifts.map((s) => s.toFixed(3)).join(' / '),
+        `(${shifts.length} loads, until network idle + 1.5 s; target 0${moved.size ? `; moved: ${[...moved].join(', ')}` : ''})`,
+      );
     }
     demo.close();
-    console.log('\nLayout shift (PerformanceObserver "layout-shift" while the demo page loads)\n');
-    print(
-      'cumulative layout shift of the demo page',
-      shifts.map((s) => s.toFixed(3)).join(' / '),
-      `(${shifts.length} loads, 412×915 viewport, until network idle + 1.5 s; target 0)`,
-    );
   }
 
   if (wanted('lighthouse')) {
