@@ -1,4 +1,4 @@
-/* global window, document, PerformanceObserver */
+/* global window, document, Element, PerformanceObserver */
 /**
  * `npm run bench`: builds if `dist/` is missing, serves the repository on a local port, and
  * runs `bench/index.html` in the system Chromium (driven by playwright-core, which never
