@@ -199,14 +199,11 @@ try {
       const times = new Map(rows.map((r) => [r, []]));
       for (let i = 0; i < pages; i++) {
         for (const r of rows) {
-          times
-            .get(r)
-            .push(
-              await inFreshPage(
-                ({ format, count, parser }) => window.kabarFirstParse(format, count, parser),
-                r,
-              ),
-            );
+          const time = await inFreshPage(
+            ({ format, count, parser }) => window.kabarFirstParse(format, count, parser),
+            r,
+          );
+          times.get(r).push(time);
         }
       }
       const kabar = median(times.get(rows.find((r) => r.parser === 'kabar')));
