@@ -1,6 +1,5 @@
 import { LitElement, nothing } from 'lit';
 import type { PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
 import { LocaleController } from '../../controllers/locale-controller.js';
 import { VisibilityController } from '../../controllers/visibility-controller.js';
 import { parseDate } from '../../data/date.js';
@@ -70,51 +69,68 @@ import { renderArticle } from './article-template.js';
 export class KabarArticleCardElement extends LitElement {
   static override styles = [hostStyles, articleStyles];
 
+  // Declared here rather than with `@property()` (see `KabarShareBarElement.properties`).
+  static override properties = {
+    article: { attribute: false },
+    heading: {},
+    href: {},
+    image: {},
+    date: {},
+    excerpt: {},
+    category: {},
+    author: {},
+    layout: { reflect: true },
+    headingLevel: { attribute: 'heading-level', type: Number },
+    content: { type: Boolean },
+    loading: {},
+    strings: { attribute: false },
+  };
+
   /** A feed item to show; when set, it wins over the attributes below. */
-  @property({ attribute: false }) article: FeedItem | undefined;
+  article: FeedItem | undefined;
 
   /** The title, when no `article` is given. */
-  @property() heading = '';
+  heading = '';
 
   /** The article's URL (http or https). */
-  @property() href = '';
+  href = '';
 
   /** The image URL (http or https). */
-  @property() image = '';
+  image = '';
 
   /** Publication date: ISO 8601 or RFC 822. */
-  @property() date = '';
+  date = '';
 
   /** The summary, as plain text. */
-  @property() excerpt = '';
+  excerpt = '';
 
   /** The category label. */
-  @property() category = '';
+  category = '';
 
   /** The author's name. */
-  @property() author = '';
+  author = '';
 
   /** `vertical` (image above), `horizontal` (image beside) or `compact` (no image or excerpt). */
-  @property({ reflect: true }) layout: ArticleCardLayout = 'vertical';
+  layout: ArticleCardLayout = 'vertical';
 
   /** Heading level of the title (2, 3 or 4), to fit the page's outline. */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = 3;
+  headingLevel = 3;
 
   /**
    * Show the article's full HTML (`article.content`) instead of the excerpt, sanitized: no
    * scripts, handlers, frames, forms or styles; links only http(s) and mailto, images only
    * http(s). The excerpt shows until the sanitizer has loaded.
    */
-  @property({ type: Boolean }) content = false;
+  content = false;
 
   /**
    * `lazy` renders the card only when it comes near the viewport (for cards below the first
    * screen: nothing is formatted, sanitized or laid out before); `eager` (the default) at once.
    */
-  @property() loading: LoadingMode = 'eager';
+  loading: LoadingMode = 'eager';
 
   /** Replaces some of the built-in strings. */
-  @property({ attribute: false }) strings: Partial<KabarStrings> | undefined;
+  strings: Partial<KabarStrings> | undefined;
 
   readonly #locale = new LocaleController(this, { article: articleStrings }, () => this.strings);
   readonly #visibility = new VisibilityController(this);

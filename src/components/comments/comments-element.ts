@@ -1,6 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
 import type { PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
 import { LocaleController } from '../../controllers/locale-controller.js';
 import { VisibilityController } from '../../controllers/visibility-controller.js';
 import { toKabarError } from '../../data/errors.js';
@@ -67,59 +66,81 @@ type Status = 'idle' | 'loading' | 'error' | EmbedStatus;
 export class KabarCommentsElement extends LitElement {
   static override styles = [hostStyles, commentsStyles];
 
+  // Declared here rather than with `@property()` (see `KabarShareBarElement.properties`).
+  static override properties = {
+    provider: {},
+    load: {},
+    heading: {},
+    scriptSrc: { attribute: 'script-src' },
+    privacyUrl: { attribute: 'privacy-url' },
+    providerLabel: { attribute: 'provider-label' },
+    shortname: {},
+    identifier: {},
+    url: {},
+    threadTitle: { attribute: 'title' },
+    repo: {},
+    repoId: { attribute: 'repo-id' },
+    category: {},
+    categoryId: { attribute: 'category-id' },
+    mapping: {},
+    term: {},
+    theme: {},
+    strings: { attribute: false },
+  };
+
   /** `disqus`, `giscus` or a name given to `registerCommentsProvider()`; empty shows the element's own content. */
-  @property() provider = '';
+  provider = '';
 
   /** When to load: `visible` (as the section nears the viewport), `click` (after consent) or `eager`. */
-  @property() load: CommentsLoadMode = 'visible';
+  load: CommentsLoadMode = 'visible';
 
   /** The heading; defaults to "Komentar" in the reader's language. */
-  @property() heading = '';
+  heading = '';
 
   /** Loads the provider's script from here instead of its own address (a self-hosted copy, tests). */
-  @property({ attribute: 'script-src' }) scriptSrc = '';
+  scriptSrc = '';
 
   /** The provider's privacy policy, for the consent note; overrides the provider's own. */
-  @property({ attribute: 'privacy-url' }) privacyUrl = '';
+  privacyUrl = '';
 
   /** The provider's name in the consent note and attribution; overrides the provider's own. */
-  @property({ attribute: 'provider-label' }) providerLabel = '';
+  providerLabel = '';
 
   /** Disqus: the forum's shortname (`https://SHORTNAME.disqus.com`). */
-  @property() shortname = '';
+  shortname = '';
 
   /** Disqus: the thread's identifier; changing it resets the loaded thread. */
-  @property() identifier = '';
+  identifier = '';
 
   /** Disqus: the thread's URL; defaults to the canonical link, else the page address. */
-  @property() url = '';
+  url = '';
 
   /** Disqus: the thread's title (the `title` attribute). */
-  @property({ attribute: 'title' }) threadTitle = '';
+  threadTitle = '';
 
   /** giscus: the GitHub repository, `owner/name`. */
-  @property() repo = '';
+  repo = '';
 
   /** giscus: the repository's id. */
-  @property({ attribute: 'repo-id' }) repoId = '';
+  repoId = '';
 
   /** giscus: the discussion category's name. */
-  @property() category = '';
+  category = '';
 
   /** giscus: the discussion category's id. */
-  @property({ attribute: 'category-id' }) categoryId = '';
+  categoryId = '';
 
   /** giscus: how a page maps to a discussion (`pathname` by default, `url`, `title`, `og:title`, `specific`, `number`). */
-  @property() mapping = '';
+  mapping = '';
 
   /** giscus: the search term or discussion number, with `mapping="specific"` or `"number"`. */
-  @property() term = '';
+  term = '';
 
   /** giscus: its theme (`preferred_color_scheme` by default). */
-  @property() theme = '';
+  theme = '';
 
   /** Replaces some of the built-in strings. */
-  @property({ attribute: false }) strings: Partial<KabarStrings> | undefined;
+  strings: Partial<KabarStrings> | undefined;
 
   readonly #locale = new LocaleController(
     this,

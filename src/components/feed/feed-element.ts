@@ -1,6 +1,5 @@
 import { LitElement, html } from 'lit';
 import type { PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
 import { feedContext } from '../../context.js';
 import { FeedController } from '../../controllers/feed-controller.js';
@@ -29,35 +28,46 @@ import { feedStyles } from './feed.styles.js';
 export class KabarFeedElement extends LitElement {
   static override styles = feedStyles;
 
+  // Declared here rather than with `@property()` (see `KabarShareBarElement.properties`).
+  static override properties = {
+    src: {},
+    format: {},
+    refresh: { type: Number },
+    timeout: { type: Number },
+    proxy: {},
+    loader: { attribute: false },
+    loading: {},
+  };
+
   /**
    * URL of the feed (RSS, Atom, JSON Feed, WordPress REST, the portal API), relative to the
    * page; or several separated by spaces, merged newest first and de-duplicated by link.
    */
-  @property() src = '';
+  src = '';
 
   /** Read the feed as this format instead of detecting it: `rss`, `rdf`, `atom`, `json-feed`, `wordpress` or `jabarprov`. */
-  @property() format = '';
+  format = '';
 
   /** Seconds between refreshes while the page is visible; 0 never refreshes. */
-  @property({ type: Number }) refresh = 0;
+  refresh = 0;
 
   /** Milliseconds before a request is given up. */
-  @property({ type: Number }) timeout = 10_000;
+  timeout = 10_000;
 
   /**
    * A proxy for feeds served without CORS headers: a URL template in which `{url}` is replaced
    * by the feed's encoded URL, such as `https://proxy.example/?url={url}`.
    */
-  @property() proxy = '';
+  proxy = '';
 
   /** Replaces the built-in loader (tests, or a site's own fetching). */
-  @property({ attribute: false }) loader: FeedLoader | undefined;
+  loader: FeedLoader | undefined;
 
   /**
    * `lazy` loads the feed only once a widget inside is due to show it: an eager one at once, a
    * `loading="lazy"` one when it comes near the viewport. `eager` (the default) loads at once.
    */
-  @property() loading: LoadingMode = 'eager';
+  loading: LoadingMode = 'eager';
 
   /** What the widgets inside read: the feed's state, and how to say they want it. */
   readonly #provider = new ContextProvider(this, { context: feedContext });

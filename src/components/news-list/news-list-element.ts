@@ -1,6 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
 import type { PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { ContextConsumer } from '@lit/context';
 import { feedContext } from '../../context.js';
@@ -98,45 +97,63 @@ const MAX_SKELETONS = 4;
 export class KabarNewsListElement extends LitElement {
   static override styles = [hostStyles, articleStyles, newsListStyles];
 
+  // Declared here rather than with `@property()` (see `KabarShareBarElement.properties`).
+  static override properties = {
+    src: {},
+    format: {},
+    refresh: { type: Number },
+    timeout: { type: Number },
+    proxy: {},
+    loader: { attribute: false },
+    loading: {},
+    images: {},
+    limit: { type: Number },
+    pageSize: { attribute: 'page-size', type: Number },
+    category: {},
+    layout: { reflect: true },
+    heading: {},
+    strings: { attribute: false },
+  };
+
   /**
    * URL of a feed of its own, or several separated by spaces (merged newest first); without it
    * the list shows the feed of the enclosing `<kabar-feed>`.
    */
-  @property() src = '';
+  src = '';
 
   /** Read the feed as this format instead of detecting it. */
-  @property() format = '';
+  format = '';
 
   /** Seconds between refreshes while the page is visible (with `src`); 0 never refreshes. */
-  @property({ type: Number }) refresh = 0;
+  refresh = 0;
 
   /** Milliseconds before a request is given up (with `src`). */
-  @property({ type: Number }) timeout = 10_000;
+  timeout = 10_000;
 
   /**
    * A proxy for feeds served without CORS headers: a URL template in which `{url}` is replaced
    * by the feed's encoded URL, such as `https://proxy.example/?url={url}`.
    */
-  @property() proxy = '';
+  proxy = '';
 
   /** Replaces the built-in loader (with `src`). */
-  @property({ attribute: false }) loader: FeedLoader | undefined;
+  loader: FeedLoader | undefined;
 
   /**
    * `lazy` fetches the feed and renders its articles only when the list comes near the
    * viewport (for lists below the first screen; the skeleton holds the place meanwhile);
    * `eager` (the default) does both at once.
    */
-  @property() loading: LoadingMode = 'eager';
+  loading: LoadingMode = 'eager';
 
   /**
    * `off` lists articles without images. `auto` (the default) shows them, unless the visitor
    * turned on the browser's data saver (`navigator.connection.saveData`).
    */
-  @property() images: 'auto' | 'off' = 'auto';
+  images: 'auto' | 'off' = 'auto';
 
   /** Most articles shown. */
-  @property({ type: Number }) limit = 10;
+  limit = 10;
 
   /**
    * Articles per page: when set, the list shows this many and a "load more" button that shows
@@ -144,19 +161,19 @@ export class KabarNewsListElement extends LitElement {
    * `next_url`, Atom `rel="next"`) when those loaded run out. `limit` does not apply then.
    * 0 (the default) shows one list of `limit` articles.
    */
-  @property({ attribute: 'page-size', type: Number }) pageSize = 0;
+  pageSize = 0;
 
   /** Show only articles in this category (case-insensitive). */
-  @property() category = '';
+  category = '';
 
   /** `list` (image beside text), `grid` (cards in columns) or `compact` (titles and dates). */
-  @property({ reflect: true }) layout: NewsListLayout = 'list';
+  layout: NewsListLayout = 'list';
 
   /** A visible heading above the list. */
-  @property() heading = '';
+  heading = '';
 
   /** Replaces some of the built-in strings. */
-  @property({ attribute: false }) strings: Partial<KabarStrings> | undefined;
+  strings: Partial<KabarStrings> | undefined;
 
   /** The state of the enclosing `<kabar-feed>`, if any. */
   readonly #context = new ContextConsumer(this, { context: feedContext, subscribe: true });

@@ -1,6 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
 import type { PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
 import { LocaleController } from '../../controllers/locale-controller.js';
 import { VisibilityController } from '../../controllers/visibility-controller.js';
 import { KabarError, toKabarError } from '../../data/errors.js';
@@ -72,26 +71,35 @@ import { pollStyles } from './poll.styles.js';
 export class KabarPollElement extends LitElement {
   static override styles = [hostStyles, pollStyles];
 
+  // Declared here rather than with `@property()` (see `KabarShareBarElement.properties`).
+  static override properties = {
+    src: {},
+    timeout: { type: Number },
+    loading: {},
+    strings: { attribute: false },
+    storage: { attribute: false },
+  };
+
   /** URL of the poll (`GET` answers the current poll, or 204 when there is none). */
-  @property() src = '';
+  src = '';
 
   /** Milliseconds before a request is given up. */
-  @property({ type: Number }) timeout = 10_000;
+  timeout = 10_000;
 
   /**
    * `eager` (default) loads the poll at once; `lazy` waits until the poll nears the viewport
    * (for a poll below the first screen), showing its loading box meanwhile.
    */
-  @property() loading: LoadingMode = 'eager';
+  loading: LoadingMode = 'eager';
 
   /** Replaces some of the built-in strings. */
-  @property({ attribute: false }) strings: Partial<KabarStrings> | undefined;
+  strings: Partial<KabarStrings> | undefined;
 
   /**
    * Where votes are kept: `undefined` for `localStorage`, `null` for memory only, or any object
    * with `getItem`/`setItem`/`removeItem` (a namespace of its own, a test double).
    */
-  @property({ attribute: false }) storage: VoteStorage | null | undefined;
+  storage: VoteStorage | null | undefined;
 
   readonly #locale = new LocaleController(
     this,

@@ -67,8 +67,8 @@ function pageUrl(): string {
 export class KabarShareBarElement extends LitElement {
   static override styles = [baseStyles, shareBarStyles];
 
-  // Declared here rather than with `@property()`: bundled alone, the bar then needs neither the
-  // decorator module nor TypeScript's decorator helper.
+  // Declared here rather than with `@property()`, as in every Kabar element: the bundle then
+  // needs neither the decorator module nor TypeScript's decorator helper.
   static override properties = {
     url: {},
     text: {},
