@@ -22,6 +22,10 @@ export const hostStyles = [
     .message p {
       margin: 0;
     }
+    /* The accent stripe of a failure's message. */
+    .error {
+      border-inline-start: 4px solid var(--kabar-color-danger, #b3261e);
+    }
     .visually-hidden {
       position: absolute;
       width: 1px;

@@ -20,9 +20,6 @@ export const commentsStyles = css`
   .placeholder p {
     max-width: 40em;
   }
-  .error {
-    border-inline-start: 4px solid var(--kabar-color-danger, #b3261e);
-  }
   .note {
     color: var(--kabar-color-muted, #555f6b);
     font-size: var(--kabar-font-size-small, 0.875em);

@@ -85,9 +85,6 @@ export const newsListStyles = css`
     }
   }
 
-  .error {
-    border-inline-start: 4px solid var(--kabar-color-danger, #b3261e);
-  }
   .notice {
     margin: 0 0 var(--kabar-space-m, 1rem);
     color: var(--kabar-color-muted, #555f6b);

@@ -109,14 +109,10 @@ export const pollStyles = css`
     margin: 0;
     font-weight: 600;
   }
-  /* The accent stripe of the messages about a vote or a failure. */
-  .error,
+  /* The accent stripe of the messages about a vote (a failure's is in hostStyles). */
   .pending,
   .thanks {
     border-inline-start: 4px solid var(--kabar-color-accent, #0b6e4f);
-  }
-  .error {
-    border-color: var(--kabar-color-danger, #b3261e);
   }
   .pending {
     border-color: var(--kabar-color-warning, #8a5a00);
