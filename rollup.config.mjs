@@ -45,23 +45,26 @@ export const literals = () =>
  * Browsers remember a module that failed to load for the rest of the page's life
  * (whatwg/html#6768): a chunk that failed once on a bad connection would fail at once ever after,
  * so neither a retry button nor the next refresh could load it. The bundle's dynamic imports go
- * through `kabarImport`, which asks again under a new query after a failure. A chunk's static
- * import of another chunk would keep that chunk's URL, so chunks import from `kabar.min.js` only:
- * the feed readers reach their shared code through `src/data/shared.ts`, and the sanitizers are
- * handed their rules by `src/internal/sanitize.ts`.
+ * through `kabarImport`, which asks again under a new query after a failure. A call made while
+ * the chunk is still on its way (a preload, another widget) waits for it, and if it fails, asks
+ * once more itself, one request for all such calls: only the call that asked first sees that
+ * failure. A chunk's static import of another chunk would keep that chunk's URL, so chunks
+ * import from `kabar.min.js` only: the feed readers reach their shared code through
+ * `src/data/shared.ts`, and the sanitizers are handed their rules by `src/internal/sanitize.ts`.
  */
 export const retryableImports = () => ({
   name: 'kabar-retryable-imports',
   renderDynamicImport: ({ targetChunk }) => (targetChunk ? { left: 'kabarImport(', right: ')' } : null),
   intro: (chunk) =>
     chunk.dynamicImports.length
-      ? `const kabarFailures = new Map();
+      ? `const kabarImports = new Map();
 function kabarImport(url) {
-  const failures = kabarFailures.get(url) || 0;
-  return import(failures ? url + '?retry=' + failures : url).catch((error) => {
-    kabarFailures.set(url, failures + 1);
-    throw error;
-  });
+  const load = kabarImports.get(url) || { failures: 0 };
+  if (load.pending) return (load.joined ||= load.pending.catch(() => kabarImport(url)));
+  const pending = import(load.failures ? url + '?retry=' + load.failures : url);
+  kabarImports.set(url, { failures: load.failures, pending });
+  pending.catch(() => kabarImports.set(url, { failures: load.failures + 1 }));
+  return pending;
 }`
       : '',
 });

@@ -66,3 +66,17 @@ export function memoryStorage(): VoteStorage & { map: Map<string, string> } {
     removeItem: (key) => void map.delete(key),
   };
 }
+
+/**
+ * The requests made so far for the chunk `name` of the bundle served under `base`
+ * (`kabar-<name>-<hash>.min.js`, with any query), from resource timing. Call
+ * `performance.setResourceTimingBufferSize` first: the default buffer (250 entries) fills up with
+ * the test page's own modules, and past it requests are no longer listed.
+ */
+export const chunkRequests = (base: string, name: string): string[] =>
+  performance
+    .getEntriesByType('resource')
+    .map((entry) => entry.name)
+    .filter(
+      (url) => url.startsWith(base) && new RegExp(`/kabar-${name}-[\\w-]+\\.min\\.js(\\?|$)`).test(url),
+    );

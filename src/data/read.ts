@@ -57,11 +57,10 @@ export function preloadReader(contentType: string | null, format?: FeedFormat): 
 export async function readFeed(text: string, options: ParseFeedOptions = {}): Promise<Feed> {
   // An empty body needs no reader to be refused.
   if (!text.trim()) throw new KabarParseError('empty', 'The response is empty.', { url: options.url });
-  const loads = [formatCode(), ...groupsFor(options.format, text, options.contentType).map((load) => load())];
-  // A failure is reported once every chunk has answered: a retry sooner would join a request
-  // still on its way to failing (a page keeps one module per URL) instead of asking again.
-  await Promise.allSettled(loads);
-  const [format, ...groups] = (await Promise.all(loads)) as [typeof Format, ...ReaderGroup[]];
+  const [format, ...groups] = (await Promise.all([
+    formatCode(),
+    ...groupsFor(options.format, text, options.contentType).map((load) => load()),
+  ])) as [typeof Format, ...ReaderGroup[]];
   useFormat(format);
   return format.parseWith(
     groups.flatMap((group) => group.readers),

@@ -22,12 +22,9 @@ const hasSanitizerApi = (): boolean =>
 /** Sanitized nodes of feed HTML; relative URLs resolve against `baseUrl`. */
 export async function sanitizeHtml(html: string, baseUrl?: string): Promise<DocumentFragment> {
   // The rules are a chunk both sanitizers use, asked for alongside either and handed to it.
-  const loads = [
+  const [sanitizer, rules] = await Promise.all([
     hasSanitizerApi() ? import('./sanitize-native.js') : import('./purify.js'),
     import('./html-rules.js'),
-  ] as const;
-  // A failure is reported once both have answered (see `readFeed`).
-  await Promise.allSettled(loads);
-  const [sanitizer, rules] = await Promise.all(loads);
+  ]);
   return sanitizer.sanitize(html, baseUrl, rules);
 }
