@@ -3,7 +3,8 @@
  * `npm run test:storybook`: a smoke test of the static Storybook (run `npm run build-storybook`
  * first). It serves `storybook-static/` on localhost, opens every story of its `index.json` in
  * Chromium and fails on a render error, a console error, an uncaught exception, a request that
- * leaves localhost, a broken image or an axe violation. Every story is checked in the default
+ * leaves localhost, a broken image or an axe violation, and on a story that is still loading 5 s
+ * after it rendered (or, tagged `loading`, that shows no loading state). Every story is checked in the default
  * theme and language; stories tagged `every-theme` (each element's main states) also in every
  * toolbar theme and language. Every element's docs page must
  * render and list the attributes, events, parts and CSS custom properties of the manifest.
@@ -24,6 +25,10 @@ const LANGUAGES = ['id', 'en', 'su'];
 const CONCURRENCY = 2;
 /** Stories with this tag (each element's main states) are checked in every theme and language too. */
 const EVERY_THEME_TAG = 'every-theme';
+/** Stories with this tag show an element still loading, on purpose. */
+const LOADING_TAG = 'loading';
+/** How long any other story's elements may stay busy after it rendered. */
+const SETTLE_MS = 5_000;
 /** axe rules about whole pages; a story is a fragment of a page. */
 const PAGE_RULES = { region: { enabled: false } };
 
@@ -162,6 +167,41 @@ async function settle(page) {
   return broken.length ? `broken images: ${broken.join(', ')}` : '';
 }
 
+/** The Kabar elements that say they are loading (`aria-busy="true"` in their shadow root). */
+function busyElements(page) {
+  return page.evaluate(() => {
+    const busy = [];
+    const walk = (root) => {
+      for (const el of root.querySelectorAll('*')) {
+        if (!el.shadowRoot) continue;
+        if (el.localName.startsWith('kabar-') && el.shadowRoot.querySelector('[aria-busy="true"]')) {
+          busy.push(`<${el.localName}>`);
+        }
+        walk(el.shadowRoot);
+      }
+    };
+    walk(document);
+    return busy;
+  });
+}
+
+/**
+ * A story shows the state it is named for: a `loading` one an element loading, any other its
+ * elements done loading within `SETTLE_MS` (a widget waiting for ever, such as for a stand-in
+ * that never arrived, would otherwise pass every other check).
+ */
+async function checkSettled(page, entry) {
+  if (entry.tags?.includes(LOADING_TAG)) {
+    return (await busyElements(page)).length ? '' : `tagged "${LOADING_TAG}", but no element is loading`;
+  }
+  const start = Date.now();
+  let busy;
+  while ((busy = await busyElements(page)).length && Date.now() - start < SETTLE_MS) {
+    await page.waitForTimeout(100);
+  }
+  return busy.length ? `still loading ${SETTLE_MS / 1000} s after rendering: ${busy.join(', ')}` : '';
+}
+
 async function axe(page) {
   await page.addScriptTag({ content: axeSource });
   return page.evaluate(async (rules) => {
@@ -221,7 +261,7 @@ async function checkStory(page, problems, entry, variant) {
     { theme, lang },
     { timeout: 5_000 },
   );
-  const rendered = await settle(page);
+  const rendered = (await settle(page)) || (await checkSettled(page, entry));
   if (rendered) problems.push(rendered);
   else problems.push(...(await axe(page)));
 }

@@ -3,7 +3,9 @@ import { html } from 'lit';
 import '../src/components/comments/kabar-comments.js';
 import { COMMENTS_LOAD_MODES } from '../src/types.js';
 import type { CommentsLoadMode } from '../src/types.js';
-import './support/comments-mock.js';
+import { registerStandInProviders } from './support/comments-mock.js';
+
+registerStandInProviders();
 
 interface CommentsArgs {
   provider: string;

@@ -34,6 +34,6 @@ type Story = StoryObj<FeedArgs>;
 /** One feed, loaded once, shown by two lists in different layouts. */
 export const SharedFeed: Story = { tags: ['every-theme'] };
 /** While the shared feed loads, every list inside shows its skeleton. */
-export const Loading: Story = { args: { loader: never } };
+export const Loading: Story = { tags: ['loading'], args: { loader: never } };
 /** When the shared feed fails, every list inside shows the error and can retry. */
 export const LoadError: Story = { tags: ['every-theme'], args: { loader: fail('timeout', 0) } };

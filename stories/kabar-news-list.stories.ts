@@ -56,7 +56,7 @@ const empty = { loader: answer(emptyFeed()) };
 /** List layout, loaded: image beside text. */
 export const ListLoaded: Story = { tags: ['every-theme'], args: { ...loaded, layout: 'list' } };
 /** List layout while the feed loads: a skeleton, announced as "loading". */
-export const ListLoading: Story = { tags: ['every-theme'], args: { ...loading, layout: 'list' } };
+export const ListLoading: Story = { tags: ['every-theme', 'loading'], args: { ...loading, layout: 'list' } };
 /** List layout when the feed fails: a message and a retry button. */
 export const ListError: Story = { tags: ['every-theme'], args: { ...failed, layout: 'list' } };
 /** List layout when the feed has no articles. */
@@ -65,7 +65,7 @@ export const ListEmpty: Story = { tags: ['every-theme'], args: { ...empty, layou
 /** Grid layout, loaded: cards in columns at least `--kabar-news-list-column` wide. */
 export const GridLoaded: Story = { tags: ['every-theme'], args: { ...loaded, layout: 'grid', limit: 6 } };
 /** Grid layout while the feed loads. */
-export const GridLoading: Story = { args: { ...loading, layout: 'grid', limit: 6 } };
+export const GridLoading: Story = { tags: ['loading'], args: { ...loading, layout: 'grid', limit: 6 } };
 /** Grid layout when the feed fails. */
 export const GridError: Story = { args: { ...failed, layout: 'grid' } };
 /** Grid layout when the feed has no articles. */
@@ -77,7 +77,7 @@ export const CompactLoaded: Story = {
   args: { ...loaded, layout: 'compact', limit: 6 },
 };
 /** Compact layout while the feed loads. */
-export const CompactLoading: Story = { args: { ...loading, layout: 'compact' } };
+export const CompactLoading: Story = { tags: ['loading'], args: { ...loading, layout: 'compact' } };
 /** Compact layout when the feed fails. */
 export const CompactError: Story = { args: { ...failed, layout: 'compact' } };
 /** Compact layout when the feed has no articles. */

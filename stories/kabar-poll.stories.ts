@@ -43,4 +43,4 @@ export const PendingOffline: Story = {
 /** The service failed (503): a message and a retry button. */
 export const ServiceError: Story = { tags: ['every-theme'], args: { src: '/mock/poll/broken' } };
 /** Waiting for the service. */
-export const Loading: Story = { args: { src: '/mock/poll/slow' } };
+export const Loading: Story = { tags: ['loading'], args: { src: '/mock/poll/slow' } };
