@@ -3,11 +3,11 @@
  * `npm run test:storybook`: a smoke test of the static Storybook (run `npm run build-storybook`
  * first). It serves `storybook-static/` on localhost, opens every story of its `index.json` in
  * Chromium and fails on a render error, a console error, an uncaught exception, a request that
- * leaves localhost, a broken image or an axe violation, and on a story that is still loading 5 s
- * after it rendered (or, tagged `loading`, that shows no loading state). Every story is checked in the default
- * theme and language; stories tagged `every-theme` (each element's main states) also in every
- * toolbar theme and language. Every element's docs page must
- * render and list the attributes, events, parts and CSS custom properties of the manifest.
+ * leaves localhost, a broken image, an axe violation, or a story still loading 5 s after it
+ * rendered (or, tagged `loading`, showing no loading state). Every story is checked in the
+ * default theme and language; stories tagged `every-theme` (each element's main states) also in
+ * every toolbar theme and language. Every element's docs page must render and list the
+ * attributes, events, parts and CSS custom properties of the manifest.
  *
  * Options: `--filter <text>` checks only the stories whose id contains it.
  * Ends with one plain line, `N passed, N failed`.
