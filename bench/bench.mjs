@@ -332,6 +332,8 @@ async function kabarBench({ runs = 7, only } = {}) {
       unit: m.unit ?? 'ms',
       runs,
       median: median(values),
+      // In run order: the parsers of a group took turns, so their n-th values are one round.
+      values,
       min: Math.min(...values),
       max: Math.max(...values),
       parts,

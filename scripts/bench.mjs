@@ -7,7 +7,7 @@
  *    by side with feedsmith (bundled here for the browser with Rollup) and rss-parser (its own
  *    browser build: it is CommonJS on xml2js and Node's http, url and events, which Rollup
  *    cannot bundle without Node polyfills), as ratios to Kabar. The parsers take turns once
- *    warmed up; then the first parse of each in fresh pages, what a reader's page pays;
+ *    warmed up, and a ratio is the median of the rounds' ratios; then the first parse of each in fresh pages, what a reader's page pays;
  *  - feed response to painted list for 20, 200 and 1,000 items, with its phases (read and
  *    parse, Lit render, style/layout/paint); a refresh that changed one item, end to end
  *    (refetch, reparse, render) and its rendering alone; requests by five lists sharing a feed;
@@ -172,12 +172,17 @@ try {
 
   const parse = report.results.filter((r) => r.name === 'parse');
   if (parse.length) {
-    console.log('\nParse time (text to items; ratio = that parser / Kabar, above 1 means Kabar is faster)\n');
+    console.log(
+      '\nParse time (text to items; ratio = median over the rounds of that parser / Kabar in the same round,' +
+        '\nabove 1 means Kabar is faster)\n',
+    );
     for (const group of [...new Set(parse.map((r) => r.group))]) {
       const rows = parse.filter((r) => r.group === group);
       const kabar = rows.find((r) => r.parser === 'kabar');
       for (const r of rows) {
-        const ratio = r === kabar ? '' : `×${(r.median / kabar.median).toFixed(2)}`;
+        // Paired by round: a slow spell of the machine slows both parsers of a round, so the
+        // ratio of each round varies far less than either parser's times.
+        const ratio = r === kabar ? '' : `×${median(r.values.map((v, i) => v / kabar.values[i])).toFixed(2)}`;
         print(
           r.label,
           ms(r.median),
