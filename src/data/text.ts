@@ -211,8 +211,12 @@ function tagEnd(html: string, at: number): number {
   }
 }
 
-/** Plain text, one space at a time: what `scanText` copies as it is. */
-const PLAIN = /[^<&\s\u200b]*(?: [^<&\s\u200b]+)*/y;
+/**
+ * Plain text, one space at a time: what `scanText` copies as it is. The class is `[^<&\s\u200b]`
+ * with `\s` spelled out: Chromium runs the spelled-out class in about half the time.
+ */
+const PLAIN =
+  /[^<&\t-\r \u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]*(?: [^<&\t-\r \u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]+)*/y;
 
 /** Where the reference `reference` read last ends. */
 let refEnd = 0;

@@ -113,6 +113,20 @@ describe('htmlToText: the one-pass reader', () => {
       expect(htmlToText(html), JSON.stringify(html)).to.equal(passes(html));
     }
   });
+
+  it('folds every white-space character as the passes do, and nothing else', () => {
+    // The one-pass reader spells out `\s` (and U+200B) in its own character class.
+    for (let code = 0; code <= 0xffff; code++) {
+      if (code >= 0xd800 && code <= 0xdfff) continue;
+      const char = String.fromCharCode(code);
+      if (char === '<' || char === '&') continue;
+      for (const html of [`a${char}b`, `a ${char}b`, `a${char} b`, `<p>a b${char}</p>`]) {
+        const text = htmlToText(html);
+        if (text !== passes(html))
+          expect(text, `U+${code.toString(16)} in ${JSON.stringify(html)}`).to.equal(passes(html));
+      }
+    }
+  });
 });
 
 describe('parseDate: ISO 8601 forms', () => {
