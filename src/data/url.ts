@@ -1,18 +1,23 @@
 /** URL helpers: every URL from a feed is resolved, then checked against a scheme allow-list. */
 
 /**
- * An absolute http(s) URL already written as `URL` would write it: lower-case scheme and host
- * (ending in a name, not a number), no port, user or dot segment, nothing to percent-encode.
+ * An absolute http(s) URL with a lower-case scheme and host (ending in a name, not a number), no
+ * port or user, nothing to percent-encode: as `URL` would write it, but for what REWRITTEN finds.
  */
-const CANONICAL =
-  /^(?!.*(?:\/\.|%2[eE]|xn--))https?:\/\/(?:[a-z\d-]+\.)*[a-z][a-z\d-]*\/[\w\-.~!$&()*+,;=:@/?%#]*$/;
+const CANONICAL = /^https?:\/\/(?:[a-z\d-]+\.)*[a-z][a-z\d-]*\/[\w\-.~!$&()*+,;=:@/?%#]*$/;
+
+/**
+ * What `URL` rewrites in such a URL: a dot segment (`/./`, `/../`, or `%2e`) and a punycode label.
+ * Searched apart from CANONICAL: a look-ahead over the whole URL there took a third of its time.
+ */
+const REWRITTEN = /\/\.|%2[eE]|xn--/;
 
 /** Resolves `href` against `base`; undefined when it is not a URL. */
 export function resolveUrl(href: string | undefined | null, base?: string): string | undefined {
   const value = href?.trim();
   if (!value) return undefined;
   // Most feed URLs are absolute and canonical already: `new URL` would give them back as they are.
-  if (CANONICAL.test(value)) return value;
+  if (CANONICAL.test(value) && !REWRITTEN.test(value)) return value;
   try {
     return new URL(value, base || undefined).href;
   } catch {

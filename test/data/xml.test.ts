@@ -162,6 +162,10 @@ describe('url: canonical URLs', () => {
       ["https://a.example/?q='", 'https://a.example/?q=%27'],
       ['http://0x7f.1/', 'http://127.0.0.1/'],
       ['https://bücher.example/', 'https://xn--bcher-kva.example/'],
+      // Otherwise canonical, but for a dot segment.
+      ['https://a.example/x/./y', 'https://a.example/x/y'],
+      ['https://a.example/x/../y', 'https://a.example/y'],
+      ['https://a.example/x/%2E%2e/y', 'https://a.example/y'],
     ]) {
       expect(resolveUrl(href), href).to.equal(expected);
     }
