@@ -180,7 +180,7 @@ export class KabarPollElement extends LitElement {
 
   override updated(): void {
     // Bar widths go through the CSSOM: a strict CSP blocks style attributes, not this.
-    for (const fill of this.renderRoot.querySelectorAll<HTMLElement>('[data-share]')) {
+    for (const fill of this.renderRoot.querySelectorAll<HTMLElement>('.fill')) {
       fill.style.inlineSize = fill.dataset.share!;
     }
     // An open poll: load the code that sends votes now, while the connection that brought the
@@ -235,17 +235,20 @@ export class KabarPollElement extends LitElement {
           this.#poll.status === ERROR
             ? this.#renderError()
             : this.#poll.status < COMPLETE
-              ? this.#renderMessage(strings.loading, 'status')
+              ? this.#renderMessage(strings.loading, '', 'status')
               : this.#poll.value
-                ? this.#renderPoll(this.#poll.value)
-                : this.#renderMessage(strings.empty, '', 'empty')
+                ? this.#renderPoll(this.#poll.value, strings)
+                : this.#renderMessage(strings.empty, 'empty')
         }
       </section>
     `;
   }
 
-  /** A message box; `focus` makes it the one that takes focus after the next update. */
-  #renderMessage(content: unknown, role: string, kind = '', focus = false) {
+  /**
+   * A message box of `kind` (its class: `empty`, `error`, `pending`...), with `role` if it has one;
+   * `focus` makes it the one that takes focus after the next update.
+   */
+  #renderMessage(content: unknown, kind: string, role?: string, focus?: boolean) {
     return html`<div
       part="message"
       class="message ${kind}"
@@ -261,22 +264,21 @@ export class KabarPollElement extends LitElement {
     return this.#renderMessage(
       html`<p>${strings.poll.failed}</p>
         <button part="retry" type="button" @click=${this.reload}>${strings.retry}</button>`,
-      'alert',
       'error',
+      'alert',
     );
   }
 
-  #renderPoll(loaded: Poll) {
+  #renderPoll(loaded: Poll, strings: KabarStrings['poll']) {
     const stored = this.#stored(loaded);
     const poll = this.#fresh ?? withStoredResults(loaded, stored);
     const closed = poll.status === 'closed';
     return closed || (stored && !stored.pending && !this.#submitting)
-      ? this.#renderResults(poll, stored?.option, closed)
-      : this.#renderForm(poll, stored);
+      ? this.#renderResults(poll, strings, stored?.option, closed)
+      : this.#renderForm(poll, strings, stored);
   }
 
-  #renderForm(poll: Poll, stored: StoredVote | undefined) {
-    const strings = this.#locale.strings.poll;
+  #renderForm(poll: Poll, strings: KabarStrings['poll'], stored: StoredVote | undefined) {
     const chosen = stored?.option ?? this.#choice;
     const locked = this.#submitting || Boolean(stored);
     return html`<form @submit=${this.#onSubmit} @change=${this.#onChange}>
@@ -293,7 +295,7 @@ export class KabarPollElement extends LitElement {
       </fieldset>
       ${
         this.#rejected
-          ? this.#renderMessage(`${strings.rejected} ${this.#rejected.message}`, 'alert', 'error', true)
+          ? this.#renderMessage(`${strings.rejected} ${this.#rejected.message}`, 'error', 'alert', true)
           : nothing
       }${
         stored?.pending && !this.#submitting
@@ -308,8 +310,8 @@ export class KabarPollElement extends LitElement {
                 >
                   ${strings.sendNow}
                 </button>`,
-              'status',
               'pending',
+              'status',
               true,
             )
           : html`<button part="submit" type="submit" ?disabled=${!chosen || locked}>
@@ -319,10 +321,8 @@ export class KabarPollElement extends LitElement {
     </form>`;
   }
 
-  #renderResults(poll: Poll, mine: string | undefined, closed: boolean) {
+  #renderResults(poll: Poll, strings: KabarStrings['poll'], mine: string | undefined, closed: boolean) {
     const locale = this.#locale;
-    const strings = locale.strings.poll;
-    const closes = poll.closes && formatDate(locale.lang, poll.closes);
     return html`<p part="question" class="question" id="question">${poll.question}</p>
       <ul part="results" class="results" aria-labelledby="question">
         ${poll.options.map((option) => {
@@ -340,7 +340,7 @@ export class KabarPollElement extends LitElement {
               ><strong>${formatNumber(locale.lang, percent)}%</strong> ·
               ${strings.votes(option.votes, formatNumber(locale.lang, option.votes))}</span
             ><span part="bar" class="bar" aria-hidden="true"
-              ><span part="fill" class="fill" data-share=${`${(share * 100).toFixed(1)}%`}></span
+              ><span part="fill" class="fill" data-share="${(share * 100).toFixed(1)}%"></span
             ></span>
           </li>`;
         })}
@@ -348,8 +348,11 @@ export class KabarPollElement extends LitElement {
       <p part="total" class="total">${strings.total(poll.total, formatNumber(locale.lang, poll.total))}</p>
       ${
         closed
-          ? this.#renderMessage(closes ? strings.closed(closes) : strings.closedUndated, '', 'closed')
-          : this.#renderMessage(strings.thanks, 'status', 'thanks', true)
+          ? this.#renderMessage(
+              poll.closes ? strings.closed(formatDate(locale.lang, poll.closes)) : strings.closedUndated,
+              'closed',
+            )
+          : this.#renderMessage(strings.thanks, 'thanks', 'status', true)
       }`;
   }
 
@@ -366,9 +369,11 @@ export class KabarPollElement extends LitElement {
   }
 
   /**
-   * Keeps sending a vote that is still pending for `poll`, until it is counted or refused. When
-   * the reader waits for the answer (a vote just made, "send now"), `settled` hears the first one
+   * Keeps sending a vote that is still pending for `poll`, until it is counted (the answer's
+   * results are shown) or refused (the refusal is shown, and the poll loaded again). When the
+   * reader waits for the answer (a vote just made, "send now"), `settled` hears the first one
    * (or that sending stopped), and focus moves to the message that tells it; never on page load.
+   * A failure of either kind fires `kabar-error`.
    */
   #resume(poll: Poll, settled?: () => void): void {
     const key = this.#keyOf(poll);
@@ -385,11 +390,22 @@ export class KabarPollElement extends LitElement {
     const stop = keepDelivering(this.#store, key, {
       delivered: (fresh) => {
         settle();
-        this.#delivered(fresh);
+        this.#stopDelivery?.();
+        this.#stopDelivery = undefined;
+        this.#fresh = fresh;
+        this.requestUpdate();
       },
       failed: (error, final) => {
         settle();
-        this.#failed(error, final);
+        const kabarError = toKabarError(error);
+        if (final) {
+          this.#rejected = kabarError;
+          this.#choice = '';
+          // A refusal often means the poll changed (closed, options edited): show it as it is now.
+          void this.#poll.run();
+        }
+        this.dispatchEvent(new KabarErrorEvent({ error: kabarError }));
+        this.requestUpdate();
       },
       timeout: this.#timeout,
     });
@@ -399,40 +415,22 @@ export class KabarPollElement extends LitElement {
     };
   }
 
-  #delivered(poll: Poll): void {
-    this.#stopDelivery?.();
-    this.#stopDelivery = undefined;
-    this.#fresh = poll;
-    this.requestUpdate();
-  }
-
-  #failed(error: unknown, final: boolean): void {
-    const kabarError = toKabarError(error);
-    if (final) {
-      this.#rejected = kabarError;
-      this.#choice = '';
-      // A refusal often means the poll changed (closed, options edited): show it as it is now.
-      void this.#poll.run();
-    }
-    this.dispatchEvent(new KabarErrorEvent({ error: kabarError }));
-    this.requestUpdate();
-  }
-
-  #onChange = (event: Event): void => {
+  // Methods, not arrow functions: Lit calls a template's listeners with the element as `this`.
+  #onChange(event: Event): void {
     this.#choice = (event.target as HTMLInputElement).value;
     this.requestUpdate();
-  };
+  }
 
-  #onSubmit = (event: SubmitEvent): void => {
+  #onSubmit(event: SubmitEvent): void {
     event.preventDefault();
     void this.vote(this.#choice);
-  };
+  }
 
-  #onSendNow = (): void => {
+  #onSendNow(): void {
     const poll = this.#poll.value;
     // The reader waits for this answer: focus moves to it.
     if (poll) this.#resume(poll, () => undefined);
-  };
+  }
 
   #onOnline = (): void => {
     // A poll that failed to load while offline loads now (and sends any vote waiting for it).
