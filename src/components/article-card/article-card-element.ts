@@ -140,15 +140,17 @@ export class KabarArticleCardElement extends LitElement {
   #sanitizing: string | undefined;
 
   #fromAttributes(): FeedItem {
+    // A lone card's id is never read (a list keys its items by theirs), and `safeUrl` takes an
+    // empty URL for none.
     return {
-      id: this.href || this.heading,
+      id: '',
       title: this.heading,
       summary: this.excerpt,
       authors: this.author ? [{ name: this.author }] : [],
       categories: this.category ? [this.category] : [],
       enclosures: [],
-      link: this.href || undefined,
-      image: this.image || undefined,
+      link: this.href,
+      image: this.image,
       published: parseDate(this.date),
     };
   }
@@ -175,8 +177,7 @@ export class KabarArticleCardElement extends LitElement {
     if (this.#deferred) return;
     const source = this.content ? this.article?.content : undefined;
     if (!source) {
-      this.#body = undefined;
-      this.#sanitizing = undefined;
+      this.#body = this.#sanitizing = undefined;
       return;
     }
     if (this.#body?.html === source || this.#sanitizing === source) return;
@@ -214,7 +215,8 @@ export class KabarArticleCardElement extends LitElement {
       layout: oneOf(this, 'layout', this.layout, ARTICLE_CARD_LAYOUTS, 'vertical'),
       locale: this.#locale,
       level: wholeNumber(this, 'heading-level', this.headingLevel, 3, 2),
-      body: this.content && this.#body?.html === this.article?.content ? this.#body?.nodes : undefined,
+      // `willUpdate` keeps `#body` only while `content` is on.
+      body: this.#body?.html === this.article?.content ? this.#body?.nodes : undefined,
     });
   }
 

@@ -16,7 +16,10 @@ export interface ArticleTemplateOptions {
    * any other number is 3).
    */
   level?: number;
-  /** The category to show: a list filtered by one category shows that one. */
+  /**
+   * The category to show: a list filtered by one category shows that one. Absent or empty, the
+   * article's first.
+   */
   category?: string | undefined;
   /** Hide images (data saver). */
   images?: boolean;
@@ -41,11 +44,10 @@ export function renderArticle(item: FeedItem, options: ArticleTemplateOptions): 
   const { layout, locale, level = 3 } = options;
   const strings = locale.strings;
   const href = safeUrl(item.link);
-  const image = options.images !== false && layout !== 'compact' ? safeUrl(item.image) : undefined;
-  const category = options.category ?? item.categories[0];
+  const image = options.images !== false && layout !== 'compact' && safeUrl(item.image);
+  const category = options.category || item.categories[0];
   const date = item.published ?? item.updated;
   const author = item.authors[0]?.name;
-  const source = item.source !== options.feedTitle && item.source !== author ? item.source : undefined;
   const title = item.title || strings.article.untitled;
   const link = href
     ? html`<a part="link" href=${href}>${title}</a>`
@@ -57,10 +59,12 @@ export function renderArticle(item: FeedItem, options: ArticleTemplateOptions): 
       : level === 4
         ? html`<h4 part="title" class="title">${link}</h4>`
         : html`<h3 part="title" class="title">${link}</h3>`;
-  const excerpt = layout === 'compact' ? '' : truncate(item.summary, EXCERPT_LENGTH);
-  // The compact layout is a headline and a date; authors and sources are for the fuller ones.
-  const by = layout === 'compact' ? undefined : author;
-  const from = layout === 'compact' ? undefined : source;
+  const excerpt = layout !== 'compact' && truncate(item.summary, EXCERPT_LENGTH);
+  // The compact layout is a headline and a date; authors and sources are for the fuller ones. A
+  // source is named unless it is the feed being listed or the author already named.
+  const by = layout !== 'compact' && author;
+  const from =
+    layout !== 'compact' && item.source !== options.feedTitle && item.source !== author && item.source;
   return html`
     <article part="article" class="article ${layout} ${image ? 'has-image' : ''}">
       ${

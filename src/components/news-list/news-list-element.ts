@@ -9,7 +9,7 @@ import { LocaleController } from '../../controllers/locale-controller.js';
 import { VisibilityController } from '../../controllers/visibility-controller.js';
 import type { KabarError } from '../../data/errors.js';
 import type { FeedLoader } from '../../data/loader.js';
-import type { FeedItem } from '../../data/model.js';
+import type { Feed, FeedItem } from '../../data/model.js';
 import type { KabarStrings } from '../../i18n/strings.js';
 import { articleStrings, errorStrings, newsListStrings, retryStrings } from '../../i18n/tables.js';
 import { oneOf, wholeNumber } from '../../internal/attributes.js';
@@ -184,13 +184,18 @@ export class KabarNewsListElement extends LitElement {
   );
   readonly #feed = new FeedController(this);
   readonly #visibility = new VisibilityController(this);
-  #layout: NewsListLayout = 'list';
   #limit = 10;
   #pageSize = 0;
   /** Articles shown with paging: a multiple of the page size. */
   #shown = 0;
-  #images: 'auto' | 'off' = 'auto';
+  /** `images="off"`. */
+  #noImages = false;
   #lazy = false;
+
+  /** `layout`, or its default when it is not valid (with one warning). */
+  get #layout(): NewsListLayout {
+    return oneOf(this, 'layout', this.layout, NEWS_LIST_LAYOUTS, 'list');
+  }
 
   /** Loads the feed again (the shared one, inside a `<kabar-feed>`). */
   reload(): void {
@@ -209,8 +214,10 @@ export class KabarNewsListElement extends LitElement {
    */
   ready(signal: AbortSignal): Promise<void> | undefined {
     // Read here: the load may start before the first update computed `#lazy`.
-    const lazy = oneOf(this, 'loading', this.loading, LOADING_MODES, 'eager') === 'lazy';
-    return this.#visibility.whenWanted(lazy, signal);
+    return this.#visibility.whenWanted(
+      oneOf(this, 'loading', this.loading, LOADING_MODES, 'eager') === 'lazy',
+      signal,
+    );
   }
 
   /** The first render is a task of its own (see `nextTask`), in the reader's language. */
@@ -225,19 +232,20 @@ export class KabarNewsListElement extends LitElement {
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('images')) this.#images = oneOf(this, 'images', this.images, IMAGE_MODES, 'auto');
+    if (changed.has('images')) {
+      this.#noImages = oneOf(this, 'images', this.images, IMAGE_MODES, 'auto') === 'off';
+    }
     if (changed.has('loading')) {
       this.#lazy = oneOf(this, 'loading', this.loading, LOADING_MODES, 'eager') === 'lazy';
       if (this.#lazy) this.#visibility.watchNear();
       else this.#visibility.release();
     }
-    if (changed.has('layout')) this.#layout = oneOf(this, 'layout', this.layout, NEWS_LIST_LAYOUTS, 'list');
     if (changed.has('limit')) this.#limit = wholeNumber(this, 'limit', this.limit, 10, 1);
-    if (changed.has('pageSize')) {
-      this.#pageSize = wholeNumber(this, 'page-size', this.pageSize, 0);
+    if (changed.has('pageSize')) this.#pageSize = wholeNumber(this, 'page-size', this.pageSize, 0);
+    // Paging starts over with a new page size, source or category.
+    if (changed.has('pageSize') || changed.has('src') || changed.has('category')) {
       this.#shown = this.#pageSize;
     }
-    if (changed.has('src') || changed.has('category')) this.#shown = this.#pageSize;
   }
 
   override updated(): void {
@@ -265,10 +273,15 @@ export class KabarNewsListElement extends LitElement {
               : nothing
           }
         </slot>
-        ${feed && state.error ? this.#renderStale() : nothing}
+        ${
+          // A refresh failed: the copy on screen stays, with a quiet notice.
+          feed && state.error
+            ? html`<p part="notice" class="notice" role="status">${this.#locale.strings.newsList.stale}</p>`
+            : nothing
+        }
         ${
           feed
-            ? this.#renderItems(feed.items, state)
+            ? this.#renderItems(feed, state)
             : state.status === 'error'
               ? this.#renderError(state.error!)
               : this.#renderLoading()
@@ -278,10 +291,9 @@ export class KabarNewsListElement extends LitElement {
   }
 
   #renderLoading() {
-    const count = Math.min(this.#limit, MAX_SKELETONS);
     const layout = CARD_LAYOUT[this.#layout];
     const rows = Array.from(
-      { length: count },
+      { length: Math.min(this.#limit, MAX_SKELETONS) },
       () =>
         html` <li class="skeleton" aria-hidden="true">
           <div class="article ${layout} ${layout === 'compact' ? '' : 'has-image'}">
@@ -313,39 +325,21 @@ export class KabarNewsListElement extends LitElement {
     `;
   }
 
-  #renderStale() {
-    return html`<p part="notice" class="notice" role="status">${this.#locale.strings.newsList.stale}</p>`;
-  }
-
-  #renderMore(hidden: number, state: FeedState) {
-    if (hidden <= 0 && !state.loadMore) return nothing;
-    const strings = this.#locale.strings.newsList;
-    const busy = state.loadingMore === true;
-    return html`
-      <div class="more">
-        <button part="more" type="button" aria-disabled=${busy} @click=${this.#onMore}>
-          ${strings.more}
-        </button>
-        <span class="visually-hidden" role="status">${busy ? strings.loadingMore : ''}</span>
-      </div>
-    `;
-  }
-
   #filtered(all: FeedItem[]): FeedItem[] {
     const category = this.category.trim().toLowerCase();
     return category ? all.filter((item) => item.categories.some((c) => c.toLowerCase() === category)) : all;
   }
 
-  #renderItems(all: FeedItem[], state: FeedState) {
-    const category = this.category.trim();
-    const filtered = this.#filtered(all);
+  #renderItems(feed: Feed, state: FeedState) {
+    const filter = this.category.trim();
+    const filtered = this.#filtered(feed.items);
     const paged = this.#pageSize > 0;
     const items = filtered.slice(0, paged ? this.#shown : this.#limit);
+    const strings = this.#locale.strings.newsList;
     if (items.length === 0) {
-      const strings = this.#locale.strings.newsList;
       return html`
         <div part="message" class="message empty">
-          <slot name="empty"><p>${category ? strings.emptyCategory(category) : strings.empty}</p></slot>
+          <slot name="empty"><p>${filter ? strings.emptyCategory(filter) : strings.empty}</p></slot>
         </div>
       `;
     }
@@ -353,10 +347,11 @@ export class KabarNewsListElement extends LitElement {
       layout: CARD_LAYOUT[this.#layout],
       locale: this.#locale,
       level: (this.heading ? 3 : 2) as 2 | 3,
-      category: category || undefined,
-      feedTitle: state.feed?.title,
-      images: this.#images !== 'off' && !saveData(),
+      category: filter,
+      feedTitle: feed.title,
+      images: !this.#noImages && !saveData(),
     };
+    const busy = state.loadingMore === true;
     return html`
       <ul part="list" class="items">
         ${repeat(
@@ -365,7 +360,19 @@ export class KabarNewsListElement extends LitElement {
           (item) => html`<li part="item">${renderArticle(item, options)}</li>`,
         )}
       </ul>
-      ${paged ? this.#renderMore(filtered.length - items.length, state) : nothing}
+      ${
+        // With paging, "load more" while loaded articles are hidden or the source has a next page.
+        paged && (items.length < filtered.length || state.loadMore)
+          ? html`
+              <div class="more">
+                <button part="more" type="button" aria-disabled=${busy} @click=${this.#onMore}>
+                  ${strings.more}
+                </button>
+                <span class="visually-hidden" role="status">${busy ? strings.loadingMore : ''}</span>
+              </div>
+            `
+          : nothing
+      }
     `;
   }
 
