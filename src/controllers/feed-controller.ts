@@ -129,19 +129,24 @@ export class FeedController implements ReactiveController {
   }
 
   #baseState(): FeedState {
-    const retry = () => this.retry();
     const src = this.#host.src?.trim();
     const last = this.#lastGood && this.#lastGood.src === this.#host.src ? this.#lastGood.feed : undefined;
     const { status, value, error } = this.#task;
-    if (status === COMPLETE) return { status: 'ready', feed: value, error: undefined, retry };
-    if (status === INITIAL) {
-      return { status: src ? 'loading' : 'idle', feed: undefined, error: undefined, retry };
-    }
-    if (status === ERROR && !isAbort(error)) {
-      return { status: last ? 'ready' : 'error', feed: last, error: toKabarError(error, src), retry };
-    }
-    // Pending, or aborted by the run that replaces it.
-    return { status: 'loading', feed: last, error: undefined, retry };
+    // An error other than the abort by the run that replaces it; a pending run keeps `last` too.
+    const failed = status === ERROR && !isAbort(error);
+    return {
+      status:
+        status === COMPLETE || (failed && last)
+          ? 'ready'
+          : failed
+            ? 'error'
+            : status === INITIAL && !src
+              ? 'idle'
+              : 'loading',
+      feed: status === COMPLETE ? value : status === INITIAL ? undefined : last,
+      error: failed ? toKabarError(error, src) : undefined,
+      retry: () => this.retry(),
+    };
   }
 
   /** Fetches the next page of the feed on screen and appends it. */
@@ -242,10 +247,8 @@ export class FeedController implements ReactiveController {
       return refresh;
     const retryAfter = error instanceof KabarFetchError ? error.retryAfter : undefined;
     const wait =
-      retryAfter !== undefined
-        ? Math.min(Math.max(retryAfter, 1), RECOVER_MAX)
-        : Math.min(RECOVER_FIRST * 2 ** (this.#failures - 1), RECOVER_MAX);
-    return refresh === undefined ? wait : Math.min(wait, refresh);
+      retryAfter !== undefined ? Math.max(retryAfter, 1) : RECOVER_FIRST * 2 ** (this.#failures - 1);
+    return Math.min(wait, RECOVER_MAX, refresh ?? Infinity);
   }
 
   #schedule(error: unknown = this.#task.status === ERROR ? this.#task.error : undefined): void {

@@ -124,15 +124,16 @@ export class LocaleController<
     if (lang === this.#wanted) return;
     this.#wanted = lang;
     const loading = loadStrings(lang);
-    if (loading)
+    if (loading) {
+      // Rendered once the strings are in, unless the language changed again meanwhile.
       this.#ready = loading.then(() => {
-        if (this.#wanted === lang) this.#use(lang, true);
+        if (this.#wanted !== lang) return;
+        this.#lang = lang;
+        this.#host.requestUpdate();
       });
-    else this.#use(lang, update);
-  }
-
-  #use(lang: KabarLanguage, update: boolean): void {
-    this.#lang = lang;
-    if (update) this.#host.requestUpdate();
+    } else {
+      this.#lang = lang;
+      if (update) this.#host.requestUpdate();
+    }
   }
 }

@@ -60,7 +60,8 @@ export class VisibilityController implements ReactiveController {
   release(): void {
     if (this.#near) return;
     this.#near = true;
-    this.#stopNear();
+    this.#intersection?.disconnect();
+    this.#intersection = undefined;
     this.#nearWaiters.wake();
   }
 
@@ -96,7 +97,8 @@ export class VisibilityController implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    this.#stopNear();
+    this.#intersection?.disconnect();
+    this.#intersection = undefined;
     this.#resize?.disconnect();
     this.#resize = undefined;
   }
@@ -116,11 +118,6 @@ export class VisibilityController implements ReactiveController {
       const parent = parentOf(this.#host);
       if (parent) this.#resize.observe(parent);
     }
-  }
-
-  #stopNear(): void {
-    this.#intersection?.disconnect();
-    this.#intersection = undefined;
   }
 
   readonly #onIntersection = (entries: IntersectionObserverEntry[]): void => {

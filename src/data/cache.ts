@@ -19,16 +19,14 @@ export interface StoredFeed {
   feed: Feed;
   /** When the copy was fetched or last confirmed (ms since the epoch). */
   at: number;
+  /** The validators the server sent, when it sent them. */
   etag?: string;
   modified?: string;
 }
 
-interface Entry {
+/** What `localStorage` holds: the stored copy and the format version it was written in. */
+interface Entry extends StoredFeed {
   v: number;
-  at: number;
-  etag?: string;
-  modified?: string;
-  feed: Feed;
 }
 
 function storage(): Storage | undefined {
@@ -40,12 +38,12 @@ function storage(): Storage | undefined {
   }
 }
 
-function revive(feed: Feed): Feed {
+/** Turns the dates JSON made strings back into `Date`s, in place. */
+function revive(feed: Feed): void {
   for (const item of feed.items as (FeedItem & { published?: unknown; updated?: unknown })[]) {
     if (typeof item.published === 'string') item.published = new Date(item.published);
     if (typeof item.updated === 'string') item.updated = new Date(item.updated);
   }
-  return feed;
 }
 
 /** The stored copy of `key`, unless missing, unreadable or older than `maxAge`. */
@@ -60,14 +58,13 @@ export function readStored(key: string, maxAge = DEFAULT_MAX_AGE): StoredFeed | 
   } catch {
     return undefined;
   }
-  if (entry.v !== VERSION || !entry.feed || !Array.isArray(entry.feed.items)) return undefined;
-  if (Date.now() - entry.at > maxAge) {
+  const { v, ...stored } = entry;
+  if (v !== VERSION || !stored.feed || !Array.isArray(stored.feed.items)) return undefined;
+  if (Date.now() - stored.at > maxAge) {
     store.removeItem(PREFIX + key);
     return undefined;
   }
-  const stored: StoredFeed = { feed: revive(entry.feed), at: entry.at };
-  if (entry.etag) stored.etag = entry.etag;
-  if (entry.modified) stored.modified = entry.modified;
+  revive(stored.feed);
   return stored;
 }
 
@@ -118,10 +115,7 @@ function prune(store: Storage, keep: number, maxAge: number): void {
 export function writeStored(key: string, value: StoredFeed, maxAge = DEFAULT_MAX_AGE): void {
   const store = storage();
   if (!store) return;
-  const entry: Entry = { v: VERSION, at: value.at, feed: value.feed };
-  if (value.etag) entry.etag = value.etag;
-  if (value.modified) entry.modified = value.modified;
-  const text = serialize(entry);
+  const text = serialize({ v: VERSION, ...value });
   if (!text) return;
   try {
     store.removeItem(PREFIX + key);

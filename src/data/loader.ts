@@ -93,10 +93,9 @@ function abortError(signal: AbortSignal): unknown {
 
 function retryAfterSeconds(value: string | null): number | undefined {
   if (!value) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds);
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, Math.round((date - Date.now()) / 1000));
+  // Seconds, else an HTTP date (NaN when it is neither).
+  const seconds = Number.isFinite(+value) ? +value : Math.round((Date.parse(value) - Date.now()) / 1000);
+  return Number.isNaN(seconds) ? undefined : Math.max(0, seconds);
 }
 
 /** The URL actually fetched: the feed's, or the proxy's with the feed's URL in it. */
@@ -125,33 +124,27 @@ function sameOrigin(url: string): boolean {
  */
 function requestHeaders(target: string, stored: StoredFeed | undefined): Record<string, string> {
   const headers: Record<string, string> = { Accept: ACCEPT };
-  if (!stored) return headers;
   // A cross-origin ETag is only readable when the server exposed it, so it knows CORS.
-  if (stored.etag) headers['If-None-Match'] = stored.etag;
-  if (stored.modified && sameOrigin(target)) headers['If-Modified-Since'] = stored.modified;
+  if (stored?.etag) headers['If-None-Match'] = stored.etag;
+  if (stored?.modified && sameOrigin(target)) headers['If-Modified-Since'] = stored.modified;
   return headers;
 }
 
-interface Attempt {
-  url: string;
-  target: string;
-  format: FeedFormat | undefined;
-  timeout: number;
-  signal: AbortSignal;
-  stored: StoredFeed | undefined;
-}
-
-/** One request. Resolves a fresh feed, or the stored one on 304. */
-async function attempt(options: Attempt): Promise<{ feed: Feed; fresh: StoredFeed | undefined }> {
-  const { url, target, format, timeout, signal, stored } = options;
-  let timedOut = false;
+/**
+ * One request for `url`, fetched from `target` (the proxy's URL, or `url` itself), revalidating
+ * `stored`. Resolves a fresh feed, or the stored one on 304.
+ */
+async function attempt(
+  url: string,
+  target: string,
+  { format, timeout }: LoadFeedOptions,
+  signal: AbortSignal,
+  stored: StoredFeed | undefined,
+): Promise<{ feed: Feed; fresh: StoredFeed | undefined }> {
   const controller = new AbortController();
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, timeout);
-  const onAbort = () => controller.abort();
-  signal.addEventListener('abort', onAbort, { once: true });
+  const abort = () => controller.abort();
+  const timer = setTimeout(abort, timeout ?? DEFAULT_TIMEOUT);
+  signal.addEventListener('abort', abort, { once: true });
   try {
     let response: Response;
     try {
@@ -160,7 +153,7 @@ async function attempt(options: Attempt): Promise<{ feed: Feed; fresh: StoredFee
         headers: requestHeaders(target, stored),
       });
     } catch (cause) {
-      throw await fetchFailure(url, target, cause, timedOut, signal);
+      throw await fetchFailure(url, target, cause, controller.signal, signal);
     }
     if (response.status === 304 && stored) return { feed: stored.feed, fresh: { ...stored, at: Date.now() } };
     if (!response.ok) {
@@ -176,7 +169,7 @@ async function attempt(options: Attempt): Promise<{ feed: Feed; fresh: StoredFee
     try {
       bytes = await response.arrayBuffer();
     } catch (cause) {
-      throw await fetchFailure(url, target, cause, timedOut, signal);
+      throw await fetchFailure(url, target, cause, controller.signal, signal);
     }
     const feed = await readFeed(decodeBody(bytes, contentType), {
       // Through a proxy, relative links still belong to the feed's own address.
@@ -185,31 +178,36 @@ async function attempt(options: Attempt): Promise<{ feed: Feed; fresh: StoredFee
       headers: response.headers,
       ...(format ? { format } : {}),
     });
-    const fresh: StoredFeed = { feed, at: Date.now() };
-    const etag = response.headers.get('ETag');
-    const modified = response.headers.get('Last-Modified');
-    if (etag) fresh.etag = etag;
-    if (modified) fresh.modified = modified;
+    const fresh: StoredFeed = {
+      feed,
+      at: Date.now(),
+      etag: response.headers.get('ETag') || undefined,
+      modified: response.headers.get('Last-Modified') || undefined,
+    };
     return { feed, fresh };
   } finally {
     clearTimeout(timer);
-    signal.removeEventListener('abort', onAbort);
+    signal.removeEventListener('abort', abort);
   }
 }
 
 /**
- * Why a fetch threw. A TypeError on a cross-origin URL while online is either a dead server or
+ * Why a fetch threw (`attemptSignal` is the attempt's own signal, aborted by its timer or by
+ * `signal`). A TypeError on a cross-origin URL while online is either a dead server or
  * one that sends no CORS headers; an opaque `no-cors` probe tells them apart.
  */
 async function fetchFailure(
   url: string,
   target: string,
   cause: unknown,
-  timedOut: boolean,
+  attemptSignal: AbortSignal,
   signal: AbortSignal,
 ): Promise<unknown> {
   if (signal.aborted) return abortError(signal);
-  if (timedOut) return new KabarFetchError('timeout', 'The feed took too long to answer.', { url, cause });
+  // Only the timer aborts the attempt when the caller's signal did not.
+  if (attemptSignal.aborted) {
+    return new KabarFetchError('timeout', 'The feed took too long to answer.', { url, cause });
+  }
   if (typeof navigator !== 'undefined' && navigator.onLine === false) {
     return new KabarFetchError('offline', 'The browser is offline.', { url, cause });
   }
@@ -224,9 +222,9 @@ async function fetchFailure(
 
 async function reachable(target: string, signal: AbortSignal): Promise<boolean> {
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), 3000);
-  const onAbort = () => controller.abort();
-  signal.addEventListener('abort', onAbort, { once: true });
+  const abort = () => controller.abort();
+  const timer = setTimeout(abort, 3000);
+  signal.addEventListener('abort', abort, { once: true });
   try {
     await fetch(target, { mode: 'no-cors', signal: controller.signal, cache: 'no-store' });
     return true;
@@ -234,7 +232,7 @@ async function reachable(target: string, signal: AbortSignal): Promise<boolean> 
     return false;
   } finally {
     clearTimeout(timer);
-    signal.removeEventListener('abort', onAbort);
+    signal.removeEventListener('abort', abort);
   }
 }
 
@@ -272,14 +270,7 @@ async function request(
   const target = proxied(url, options.proxy);
   for (let tries = 0; ; tries++) {
     try {
-      const { feed, fresh } = await attempt({
-        url,
-        target,
-        format: options.format,
-        timeout: options.timeout ?? DEFAULT_TIMEOUT,
-        signal,
-        stored,
-      });
+      const { feed, fresh } = await attempt(url, target, options, signal, stored);
       if (store && fresh) saveLater(key, fresh, maxAge);
       return feed;
     } catch (error) {
@@ -303,7 +294,7 @@ function keyOf(url: string, options: LoadFeedOptions): string {
  * a result stays in memory for a minute for widgets that ask later, unless `fresh` is set.
  */
 function load(url: string, options: LoadFeedOptions = {}): Promise<Feed> {
-  const { signal, fresh = false } = options;
+  const { signal, fresh } = options;
   if (signal?.aborted) return Promise.reject(abortError(signal));
   const key = keyOf(url, options);
   const cached = memory.get(key);
