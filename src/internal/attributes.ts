@@ -38,7 +38,8 @@ export function wholeNumber(
   min = 0,
 ): number {
   if (value === undefined || value === null) return fallback;
-  if (typeof value === 'number' && Number.isInteger(value) && value >= min) return value;
+  // Number.isInteger is false for anything but a number (it does not convert "3").
+  if (Number.isInteger(value) && (value as number) >= min) return value as number;
   // Name what the editor typed ("abc"), not what the converter made of it (NaN).
   warnAttribute(el, attribute, el.getAttribute(attribute) ?? value, fallback);
   return fallback;

@@ -8,7 +8,6 @@ import { css } from 'lit';
 export const baseStyles = css`
   :host {
     display: block;
-    box-sizing: border-box;
     color: var(--kabar-color-text, inherit);
     font-family: var(--kabar-font-family, inherit);
     font-size: var(--kabar-font-size, 1rem);
@@ -42,6 +41,7 @@ export const baseStyles = css`
     font-weight: 400;
     overflow-wrap: anywhere;
   }
+  :host,
   *,
   *::before,
   *::after {

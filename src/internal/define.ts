@@ -1,14 +1,12 @@
 import { VERSION } from './version.js';
 
-/** Where every copy of Kabar on the page records which version defined which tag. */
-const registryKey = Symbol.for('kabar.versions');
-
-type VersionRegistry = Map<string, string>;
-
-function versions(): VersionRegistry {
-  const g = globalThis as unknown as Record<symbol, VersionRegistry | undefined>;
-  return (g[registryKey] ??= new Map());
-}
+/**
+ * Where every copy of Kabar on the page records which version defined which tag: one map on
+ * the page, made by the first copy that loads, under a key every copy finds.
+ */
+const versions = ((globalThis as unknown as Record<symbol, Map<string, string> | undefined>)[
+  Symbol.for('kabar.versions')
+] ??= new Map());
 
 let warned = false;
 
@@ -20,7 +18,7 @@ let warned = false;
 export function define(tag: string, ctor: CustomElementConstructor): void {
   const existing = customElements.get(tag);
   if (existing) {
-    const other = versions().get(tag);
+    const other = versions.get(tag);
     if (existing !== ctor && other !== VERSION && !warned) {
       warned = true;
       console.warn(
@@ -31,5 +29,5 @@ export function define(tag: string, ctor: CustomElementConstructor): void {
     return;
   }
   customElements.define(tag, ctor);
-  versions().set(tag, VERSION);
+  versions.set(tag, VERSION);
 }

@@ -26,8 +26,11 @@ export class Waiters {
 
   /** Lets everyone waiting go on. */
   wake(): void {
-    const wakes = [...this.#wakes];
-    this.#wakes.clear();
-    for (const wake of wakes) wake();
+    // Each is taken out before it runs. A wake only resolves a promise, so whoever waits again
+    // does so later, into the emptied set, and waits for the next wake.
+    for (const wake of this.#wakes) {
+      this.#wakes.delete(wake);
+      wake();
+    }
   }
 }

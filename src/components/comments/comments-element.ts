@@ -184,9 +184,10 @@ export class KabarCommentsElement extends LitElement {
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
+    // A previous value means a change after the first render (an unchanged property has none).
     if (
-      (changed.has('provider') && changed.get('provider') !== undefined) ||
-      (changed.has('load') && changed.get('load') !== undefined && this.#status === 'idle')
+      changed.get('provider') !== undefined ||
+      (changed.get('load') !== undefined && this.#status === 'idle')
     ) {
       this.#disarm();
       if (this.isConnected) this.#arm();
