@@ -16,13 +16,13 @@ export const articleStyles = css`
     background: var(--kabar-article-background, transparent);
     border-radius: var(--kabar-radius-m, 0.5rem);
   }
-  .article.horizontal.has-image {
+  .horizontal.has-image {
     grid-template-columns: var(--kabar-article-image-width, 8.5rem) minmax(0, 1fr);
     align-items: start;
   }
   /* On a phone the text column needs the room more than the picture does. */
   @container (max-width: 26rem) {
-    .article.horizontal.has-image {
+    .horizontal.has-image {
       grid-template-columns: var(--kabar-article-image-width-narrow, 5.5rem) minmax(0, 1fr);
     }
   }

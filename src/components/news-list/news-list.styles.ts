@@ -24,33 +24,33 @@ export const newsListStyles = css`
   /*
    * An item off screen is not styled, laid out or painted (nor is a skeleton's pulse run) until
    * it comes near: long lists cost what the screen shows. The estimate holds its place until
-   * then; after that, its last real size does.
+   * then; after that, its last real size does. (The list's items are the only li here.)
    */
-  .items > li {
+  li {
     min-width: 0;
     content-visibility: auto;
     contain-intrinsic-block-size: auto var(--kabar-news-list-item-size, 11rem);
     /* Paint containment clips at the box: leave room for the title's focus ring around it. */
     overflow-clip-margin: 0.5rem;
   }
-  .items > li::marker {
+  li::marker {
     content: none;
   }
   .grid .items {
     grid-template-columns: repeat(auto-fill, minmax(min(100%, var(--kabar-news-list-column, 15rem)), 1fr));
   }
-  .grid .items > li {
+  .grid li {
     contain-intrinsic-block-size: auto var(--kabar-news-list-item-size, 18rem);
   }
   .compact .items {
     gap: 0;
   }
-  .compact .items > li {
+  .compact li {
     contain-intrinsic-block-size: auto var(--kabar-news-list-item-size, 3.5rem);
     padding: var(--kabar-space-s, 0.5rem) 0;
     border-bottom: 1px solid var(--kabar-color-border, #dde1e6);
   }
-  .compact .items > li:first-child {
+  .compact li:first-child {
     padding-top: 0;
   }
 
@@ -63,7 +63,8 @@ export const newsListStyles = css`
     border-radius: var(--kabar-radius-s, 0.25rem);
     background: var(--kabar-color-skeleton, #e6e8eb);
   }
-  .bone.line {
+  /* Lines and short lines are bones only. */
+  .line {
     height: 1em;
     margin: 0.25em 0;
   }
@@ -71,7 +72,7 @@ export const newsListStyles = css`
     height: 1.25em;
     width: 90%;
   }
-  .bone.short {
+  .short {
     width: 40%;
   }
   @media (prefers-reduced-motion: no-preference) {

@@ -50,10 +50,11 @@ export const pollStyles = css`
     border-color: var(--kabar-color-accent, #0b6e4f);
     box-shadow: inset 0 0 0 1px var(--kabar-color-accent, #0b6e4f);
   }
-  .option input {
+  /* The options' radio buttons, the only inputs here: square, so in any writing mode. */
+  input {
     flex: none;
-    inline-size: 1.125rem;
-    block-size: 1.125rem;
+    width: 1.125rem;
+    height: 1.125rem;
     margin: 0;
     accent-color: var(--kabar-color-accent, #0b6e4f);
   }
