@@ -4,10 +4,6 @@
  * would read those as UTF-8 and garble every accented letter.
  */
 
-function charsetOf(contentType: string | null): string | undefined {
-  return /charset\s*=\s*["']?([\w.:-]+)/i.exec(contentType ?? '')?.[1];
-}
-
 function decoderFor(label: string | undefined): TextDecoder | undefined {
   if (!label) return undefined;
   try {
@@ -17,16 +13,29 @@ function decoderFor(label: string | undefined): TextDecoder | undefined {
   }
 }
 
-/** Decodes a response body: byte-order mark, then Content-Type charset, then the XML declaration. */
+/**
+ * Decodes a response body: byte-order mark, then Content-Type charset, then the XML declaration,
+ * then UTF-8 (`TextDecoder`'s default).
+ */
 export function decodeBody(bytes: ArrayBuffer, contentType: string | null): string {
   const view = new Uint8Array(bytes);
-  if (view[0] === 0xef && view[1] === 0xbb && view[2] === 0xbf) return new TextDecoder('utf-8').decode(view);
-  if (view[0] === 0xfe && view[1] === 0xff) return new TextDecoder('utf-16be').decode(view);
-  if (view[0] === 0xff && view[1] === 0xfe) return new TextDecoder('utf-16le').decode(view);
-  const declared = decoderFor(charsetOf(contentType));
-  if (declared) return declared.decode(view);
-  // The XML declaration is ASCII, so the first bytes can be read as Latin-1 to find it.
-  const head = new TextDecoder('latin1').decode(view.subarray(0, 256));
-  const xmlCharset = /^\s*<\?xml[^>]*encoding\s*=\s*["']([\w.:-]+)["']/i.exec(head)?.[1];
-  return (decoderFor(xmlCharset) ?? new TextDecoder('utf-8')).decode(view);
+  const bom =
+    view[0] === 0xef && view[1] === 0xbb && view[2] === 0xbf
+      ? 'utf-8'
+      : view[0] === 0xfe && view[1] === 0xff
+        ? 'utf-16be'
+        : view[0] === 0xff && view[1] === 0xfe
+          ? 'utf-16le'
+          : undefined;
+  return (
+    decoderFor(bom) ??
+    decoderFor(/charset\s*=\s*["']?([\w.:-]+)/i.exec(contentType ?? '')?.[1]) ??
+    // The XML declaration is ASCII, so the first bytes can be read as Latin-1 to find it.
+    decoderFor(
+      /^\s*<\?xml[^>]*encoding\s*=\s*["']([\w.:-]+)["']/i.exec(
+        new TextDecoder('latin1').decode(view.subarray(0, 256)),
+      )?.[1],
+    ) ??
+    new TextDecoder()
+  ).decode(view);
 }

@@ -21,7 +21,8 @@ export class KabarError extends Error {
   readonly url: string | undefined;
 
   constructor(kind: KabarErrorKind, message: string, options: { url?: string; cause?: unknown } = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    // `Error` reads only `cause` from its options, and records one only when it is there.
+    super(message, options.cause === undefined ? undefined : options);
     this.kind = kind;
     this.url = options.url;
   }
@@ -53,6 +54,8 @@ export class KabarParseError extends KabarError {
 /** Turns anything thrown into a KabarError, so events and states always carry one. */
 export function toKabarError(error: unknown, url?: string): KabarError {
   if (error instanceof KabarError) return error;
-  const message = error instanceof Error ? error.message : String(error);
-  return new KabarError('network', message, { url, cause: error });
+  return new KabarError('network', error instanceof Error ? error.message : String(error), {
+    url,
+    cause: error,
+  });
 }

@@ -2,11 +2,12 @@ import type { Feed, FeedItem } from './model.js';
 
 /** The key two copies of one article share: its link, else its id. */
 function identity(item: FeedItem): string {
-  return item.link ? item.link.replace(/^https?:\/\//, '').replace(/\/$/, '') : `id:${item.id}`;
+  return item.link ? item.link.replace(/^https?:\/\/|\/$/g, '') : `id:${item.id}`;
 }
 
+/** When an item was published (else updated) in milliseconds, -Infinity when undated. */
 function time(item: FeedItem): number {
-  return (item.published ?? item.updated)?.getTime() ?? -Infinity;
+  return +(item.published ?? item.updated ?? -Infinity);
 }
 
 /**
@@ -28,9 +29,8 @@ export function mergeFeeds(feeds: readonly Feed[]): Feed {
   }
   // A stable sort keeps each feed's own order among items of equal (or no) date.
   items.sort((a, b) => time(b) - time(a) || 0);
-  const first = feeds[0];
   return {
-    format: first?.format ?? 'rss',
+    format: feeds[0]?.format ?? 'rss',
     title: feeds
       .map((f) => f.title)
       .filter(Boolean)

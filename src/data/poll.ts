@@ -104,8 +104,8 @@ export function parsePoll(json: unknown, base: string): Poll | null {
   const bad = (why: string) => new KabarParseError('parse', `Not a poll: ${why}.`, { url: base });
   const p = (json as { poll?: Record<string, unknown> | null } | null)?.poll;
   if (p === null) return null;
-  if (typeof p !== 'object' || !text(p.id) || !text(p.question))
-    throw bad('no "poll" with "id" and "question"');
+  // A `poll` that is not an object (a string, a number) has no `id`.
+  if (!text(p?.id) || !text(p.question)) throw bad('no "poll" with "id" and "question"');
   if (!Array.isArray(p.options) || !p.options.length) throw bad('no "options"');
   const options = (p.options as (Record<string, unknown> | null)[]).map((o) => {
     if (!text(o?.id) || !text(o.label)) throw bad('an option without "id" or "label"');
@@ -120,7 +120,8 @@ export function parsePoll(json: unknown, base: string): Poll | null {
     }
     if (!/^https?:/.test(voteUrl!)) throw bad('"vote" is not an http(s) URL');
   }
-  const closes = text(p.closes) ? new Date(p.closes) : undefined;
+  // No date and an unreadable one are both an invalid `Date`, and mean "not said".
+  const closes = new Date(text(p.closes) ? p.closes : NaN);
   const open = p.status !== 'closed' && voteUrl;
   return {
     id: p.id,
@@ -131,7 +132,7 @@ export function parsePoll(json: unknown, base: string): Poll | null {
       count(p.total),
       options.reduce((sum, o) => sum + o.votes, 0),
     ),
-    closes: closes && !Number.isNaN(closes.getTime()) ? closes : undefined,
+    closes: isNaN(+closes) ? undefined : closes,
     voteUrl: open || undefined,
   };
 }
@@ -160,7 +161,8 @@ export class VoteStore {
   /** Undefined until first used: a poll on a page that never loads costs no storage access. */
   #storage: VoteStorage | null | undefined;
   readonly #memory = new Map<string, StoredVote>();
-  #refused = false;
+  /** Set when storage refused a write. */
+  #refused: boolean | undefined;
 
   /** `storage`: `undefined` for localStorage, `null` to keep votes in memory only. */
   constructor(storage?: VoteStorage | null) {
@@ -251,7 +253,7 @@ export function preloadVoting(): void {
  * keeps the request CORS-simple (no preflight round trip on a slow connection). Answers the fresh
  * results.
  */
-export const sendVote: VoteSender = (vote, options) => voting().then((m) => m.sendVote(vote, options));
+export const sendVote: VoteSender = (...args) => voting().then((m) => m.sendVote(...args));
 
 /**
  * Sends the stored vote under `key` if it is pending, and files the outcome: counted (pending
@@ -269,7 +271,8 @@ export const deliverVote: typeof Voting.deliverVote = (...args) =>
  */
 export function keepDelivering(store: VoteStore, key: string, callbacks: DeliveryCallbacks): () => void {
   let stop: (() => void) | undefined;
-  let stopped = false;
+  /** Set by the returned function. */
+  let stopped: boolean | undefined;
   voting().then(
     (m) => {
       if (!stopped) stop = m.keepDelivering(store, key, callbacks);

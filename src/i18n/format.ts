@@ -22,8 +22,11 @@ const MONTHS: Record<KabarLanguage, string> = {
   su: 'Januari Pébruari Maret April Méi Juni Juli Agustus Séptémber Oktober Nopémber Désémber',
 };
 
-/** `Intl` objects are slow to make: one per kind, language and options for the page. */
-const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+/**
+ * `Intl` objects are slow to make: one per kind, language and options for the page. Keys start
+ * with the kind (`date|`, `number|`), so none is inherited from `Object.prototype`.
+ */
+const formatters: Record<string, Intl.DateTimeFormat | Intl.NumberFormat> = {};
 
 function formatter<T extends Intl.DateTimeFormat | Intl.NumberFormat>(
   Kind: new (locales: string[], options: object) => T,
@@ -32,9 +35,7 @@ function formatter<T extends Intl.DateTimeFormat | Intl.NumberFormat>(
   options: object,
 ): T {
   const key = `${kind}|${lang}|${JSON.stringify(options)}`;
-  let format = formatters.get(key) as T | undefined;
-  if (!format) formatters.set(key, (format = new Kind(INTL_LOCALES[lang], options)));
-  return format;
+  return (formatters[key] ??= new Kind(INTL_LOCALES[lang], options)) as T;
 }
 
 /**
