@@ -16,13 +16,12 @@ import type {
 } from './poll.js';
 
 /** See `sendVote` in `poll.ts`. */
-export async function sendVote(vote: StoredVote, options: PollRequestOptions = {}): Promise<Poll> {
-  const poll = await requestPoll(
-    vote.url,
-    { method: 'POST', body: JSON.stringify({ option: vote.option, key: vote.key }) },
-    options,
-  );
-  if (!poll) throw new KabarParseError('parse', 'The vote answer has no poll.', { url: vote.url });
+export async function sendVote(
+  { url, option, key }: StoredVote,
+  options: PollRequestOptions = {},
+): Promise<Poll> {
+  const poll = await requestPoll(url, { method: 'POST', body: JSON.stringify({ option, key }) }, options);
+  if (!poll) throw new KabarParseError('parse', 'The vote answer has no poll.', { url });
   return poll;
 }
 
@@ -73,7 +72,8 @@ export function deliverVote(
         .finally(() => inFlight.delete(key)),
     );
   }
-  return inFlight.get(key) ?? Promise.resolve(undefined);
+  // The delivery on its way (`resolve` hands a promise back as it is), else nothing to send.
+  return Promise.resolve(inFlight.get(key));
 }
 
 /** See `keepDelivering` in `poll.ts`. */
@@ -88,10 +88,10 @@ export function keepDelivering(
   let attempt = 0;
   const later = (seconds = 0) =>
     (timer = setTimeout(tryNow, Math.max(seconds * 1000, retryDelay(attempt++))));
+  // The abort also removes the `online` listener.
   const stop = () => {
     controller.abort();
     clearTimeout(timer);
-    window.removeEventListener('online', tryNow);
   };
   function tryNow(): void {
     clearTimeout(timer);
@@ -111,7 +111,7 @@ export function keepDelivering(
       },
     );
   }
-  window.addEventListener('online', tryNow);
+  window.addEventListener('online', tryNow, { signal });
   if (delay) later();
   else tryNow();
   return stop;

@@ -7,34 +7,12 @@
  * `dompurify` policy, which the page's `trusted-types` directive must allow.
  */
 import createPurify from 'dompurify';
-import type { Config, DOMPurify } from 'dompurify';
+import type { DOMPurify } from 'dompurify';
 import type * as HtmlRules from './html-rules.js';
 
-type PurifyConfig = Config & { RETURN_DOM_FRAGMENT: true };
-
-let purifier: { purify: DOMPurify; config: PurifyConfig } | undefined;
+let purify: DOMPurify | undefined;
 /** The base of the fragment being sanitized (the article's link), for relative URLs. */
 let base: string | undefined;
-
-/** DOMPurify, made once, as a private instance with Kabar's rules. */
-function load(rules: typeof HtmlRules): { purify: DOMPurify; config: PurifyConfig } {
-  if (!purifier) {
-    // A private instance: our hooks never touch a copy the page itself uses.
-    const purify = createPurify(window);
-    purify.addHook('afterSanitizeAttributes', (node) => rules.applyUrlRules(node, base));
-    const config: PurifyConfig = {
-      ALLOWED_TAGS: rules.ALLOWED_TAGS,
-      ALLOWED_ATTR: rules.ALLOWED_ATTR,
-      ALLOW_DATA_ATTR: false,
-      ALLOW_ARIA_ATTR: false,
-      FORBID_TAGS: rules.FORBID_TAGS,
-      KEEP_CONTENT: true,
-      RETURN_DOM_FRAGMENT: true,
-    };
-    purifier = { purify, config };
-  }
-  return purifier;
-}
 
 /**
  * Sanitized nodes of feed HTML; relative URLs resolve against `baseUrl`. `rules` is
@@ -46,11 +24,20 @@ export function sanitize(
   baseUrl: string | undefined,
   rules: typeof HtmlRules,
 ): DocumentFragment {
-  const { purify, config } = load(rules);
-  base = baseUrl;
-  try {
-    return purify.sanitize(html, config);
-  } finally {
-    base = undefined;
+  if (!purify) {
+    // A private instance, made once: our hooks never touch a copy the page itself uses.
+    purify = createPurify(window);
+    purify.addHook('afterSanitizeAttributes', (node) => rules.applyUrlRules(node, base));
   }
+  // Read by the hook, which only runs within `sanitize`: always after this line.
+  base = baseUrl;
+  return purify.sanitize(html, {
+    ALLOWED_TAGS: rules.ALLOWED_TAGS,
+    ALLOWED_ATTR: rules.ALLOWED_ATTR,
+    ALLOW_DATA_ATTR: false,
+    ALLOW_ARIA_ATTR: false,
+    FORBID_TAGS: rules.FORBID_TAGS,
+    KEEP_CONTENT: true,
+    RETURN_DOM_FRAGMENT: true,
+  });
 }

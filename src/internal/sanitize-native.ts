@@ -15,56 +15,32 @@ export interface SanitizerDocument {
 }
 
 /** Removed with everything inside them: media, embedded documents, code, form fields. */
-const DROPPED = [
-  'audio',
-  'embed',
-  'head',
-  'iframe',
-  'input',
-  'link',
-  'meta',
-  'noembed',
-  'noframes',
-  'noscript',
-  'object',
-  'plaintext',
-  'script',
-  'select',
-  'style',
-  'template',
-  'textarea',
-  'title',
-  'video',
-  'xmp',
-];
+const DROPPED = (
+  'audio embed head iframe input link meta noembed noframes noscript object plaintext script select ' +
+  'style template textarea title video xmp'
+).split(' ');
 
 const HTML = 'http://www.w3.org/1999/xhtml';
 
-/** Kabar's rules as sets, made on first use from the rules `sanitize` is given. */
-interface Narrowing {
-  tags: Set<string>;
-  attributes: Set<string>;
-  applyUrlRules: typeof HtmlRules.applyUrlRules;
-}
-let narrowing: Narrowing | undefined;
-
 /** Keeps `parent`'s allowed descendants; unwraps the others, drops `DROPPED` and foreign ones. */
-function narrow(parent: ParentNode, base: string | undefined, rules: Narrowing): void {
-  const { tags, attributes, applyUrlRules } = rules;
+function narrow(parent: ParentNode, base: string | undefined, rules: typeof HtmlRules): void {
   for (const node of [...parent.childNodes]) {
     if (node.nodeType === Node.TEXT_NODE) continue;
     const el = node as Element;
-    if (node.nodeType !== Node.ELEMENT_NODE || el.namespaceURI !== HTML || DROPPED.includes(el.localName)) {
+    // Only elements have a namespace: any other node (a comment) goes like a foreign element.
+    if (el.namespaceURI !== HTML || DROPPED.includes(el.localName)) {
       node.remove();
       continue;
     }
     narrow(el, base, rules);
-    if (!tags.has(el.localName)) {
+    if (!rules.ALLOWED_TAGS.includes(el.localName)) {
       el.replaceWith(...el.childNodes);
       continue;
     }
-    for (const { name } of [...el.attributes]) if (!attributes.has(name)) el.removeAttribute(name);
-    applyUrlRules(el, base);
+    for (const { name } of [...el.attributes]) {
+      if (!rules.ALLOWED_ATTR.includes(name)) el.removeAttribute(name);
+    }
+    rules.applyUrlRules(el, base);
   }
 }
 
@@ -78,16 +54,11 @@ export function sanitize(
   baseUrl: string | undefined,
   rules: typeof HtmlRules,
 ): DocumentFragment {
-  narrowing ??= {
-    tags: new Set(rules.ALLOWED_TAGS),
-    attributes: new Set(rules.ALLOWED_ATTR),
-    applyUrlRules: rules.applyUrlRules,
-  };
-  const doc = (Document as unknown as SanitizerDocument).parseHTML(html, {
+  const { body } = (Document as unknown as SanitizerDocument).parseHTML(html, {
     sanitizer: { removeElements: DROPPED, comments: false },
   });
-  narrow(doc.body, baseUrl, narrowing);
-  const fragment = document.createDocumentFragment();
-  fragment.append(...doc.body.childNodes);
+  narrow(body, baseUrl, rules);
+  const fragment = new DocumentFragment();
+  fragment.append(...body.childNodes);
   return fragment;
 }

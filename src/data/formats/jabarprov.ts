@@ -19,10 +19,9 @@ function named(value: unknown): string | undefined {
 
 function readNews(news: Json): RawItem {
   const createdBy = isObject(news['created_by']) ? news['created_by'] : {};
-  const authors: FeedAuthor[] = [news['author'], news['reporter']]
-    .flatMap((a) => named(a) ?? [])
-    .filter((name, i, all) => all.indexOf(name) === i)
-    .map((name) => ({ name }));
+  // A set keeps each name once, where it first came.
+  const names = new Set([news['author'], news['reporter']].flatMap((a) => named(a) ?? []));
+  const authors: FeedAuthor[] = [...names].map((name) => ({ name }));
   if (authors.length === 0 && str(createdBy['name'])) authors.push({ name: str(createdBy['name'])! });
   const slug = str(news['slug']);
   const image = news['image'];
@@ -52,7 +51,8 @@ export const jabarprov: FeedFormatReader = {
   name: 'jabarprov',
   detect(text) {
     const head = text.slice(0, 4096);
-    if (!/^\s*\{/.test(head.replace(/^\uFEFF/, '')) || !/"data"\s*:\s*\[/.test(head)) return 0;
+    // `\s` matches a byte-order mark too: U+FEFF is white space to JavaScript.
+    if (!/^\s*\{/.test(head) || !/"data"\s*:\s*\[/.test(head)) return 0;
     return /"(?:unit_name|published_at|total_page)"/.test(text.slice(0, 65536)) ? 0.9 : 0;
   },
   parse(text, context) {
@@ -67,8 +67,9 @@ export const jabarprov: FeedFormatReader = {
     if (total !== undefined) feed.total = total;
     const page = count(meta['current_page']);
     const pages = count(meta['total_page']);
-    if (page !== undefined && pages !== undefined && page < pages) {
-      const next = withParam(context.url, 'page', page + 1);
+    // `<` is false when either count is missing.
+    if (page! < pages!) {
+      const next = withParam(context.url, 'page', page! + 1);
       if (next) feed.next = next;
     }
     return feed;

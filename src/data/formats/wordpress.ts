@@ -20,11 +20,10 @@ function featuredImage(post: Json): string | undefined {
   if (media) {
     const details = media['media_details'];
     const sizes = isObject(details) && isObject(details['sizes']) ? details['sizes'] : {};
-    for (const size of ['medium_large', 'large', 'medium']) {
-      const candidate = sizes[size];
-      if (isObject(candidate) && str(candidate['source_url'])) return str(candidate['source_url']);
+    for (const candidate of [sizes['medium_large'], sizes['large'], sizes['medium'], media]) {
+      const url = isObject(candidate) ? str(candidate['source_url']) : undefined;
+      if (url) return url;
     }
-    if (str(media['source_url'])) return str(media['source_url']);
   }
   // Jetpack and Yoast expose the featured image without `_embed`.
   const yoast = post['yoast_head_json'];
@@ -54,7 +53,7 @@ function authors(post: Json): FeedAuthor[] {
 
 function readPost(post: Json): RawItem {
   return {
-    id: str(post['guid'] !== undefined ? rendered(post['guid']) : undefined) ?? str(post['id']),
+    id: rendered(post['guid']) ?? str(post['id']),
     title: rendered(post['title']),
     link: str(post['link']),
     summary: rendered(post['excerpt']),
@@ -68,15 +67,6 @@ function readPost(post: Json): RawItem {
   };
 }
 
-/** The site a REST URL belongs to: its host, the best name the posts endpoint gives. */
-function siteName(url: string | undefined): string {
-  try {
-    return url ? new URL(url).hostname.replace(/^www\./, '') : '';
-  } catch {
-    return '';
-  }
-}
-
 /**
  * The WordPress REST API's posts (`/wp-json/wp/v2/posts?_embed`). Pages are numbered with
  * `page`; the total comes in `X-WP-Total` and `X-WP-TotalPages`.
@@ -85,8 +75,8 @@ export const wordpress: FeedFormatReader = {
   name: 'wordpress',
   detect(text, contentType) {
     const head = text.slice(0, 4096);
-    if (/^\s*\[/.test(head.replace(/^\uFEFF/, '')) && /"(?:title|content)"\s*:\s*\{\s*"rendered"/.test(head))
-      return 0.9;
+    // `\s` matches a byte-order mark too: U+FEFF is white space to JavaScript.
+    if (/^\s*\[/.test(head) && /"(?:title|content)"\s*:\s*\{\s*"rendered"/.test(head)) return 0.9;
     return /\/wp-json\//.test(contentType) ? 0.5 : 0;
   },
   parse(text, context) {
@@ -94,25 +84,28 @@ export const wordpress: FeedFormatReader = {
     if (!Array.isArray(data)) {
       throw new KabarParseError('format', 'The JSON is not a list of WordPress posts.', { url: context.url });
     }
-    const site = siteName(context.url);
+    // The site's host is the best name the posts endpoint gives.
+    let site = '';
+    let page = 1;
+    let perPage = 10;
+    try {
+      const url = new URL(context.url ?? '');
+      site = url.hostname.replace(/^www\./, '');
+      page = count(url.searchParams.get('page')) || 1;
+      perPage = count(url.searchParams.get('per_page')) || 10;
+    } catch {
+      // No URL: no site name, and no next page either.
+    }
     const items = data.filter(isObject).map((post) => toItem(readPost(post), context.url, site || undefined));
     const feed: Feed = { format: 'wordpress', title: site, items };
     const total = count(context.headers?.get('X-WP-Total'));
     const pages = count(context.headers?.get('X-WP-TotalPages'));
     if (total !== undefined) feed.total = total;
-    let page = 1;
-    let perPage = 10;
-    try {
-      const params = new URL(context.url ?? '').searchParams;
-      page = count(params.get('page')) || 1;
-      perPage = count(params.get('per_page')) || 10;
-    } catch {
-      // No URL: no next page either.
-    }
     // Without the headers (a proxy may drop them), a full page suggests there is another.
-    const more = pages !== undefined ? page < pages : items.length >= perPage;
-    const next = more ? withParam(context.url, 'page', page + 1) : undefined;
-    if (next) feed.next = next;
+    if (pages !== undefined ? page < pages : items.length >= perPage) {
+      const next = withParam(context.url, 'page', page + 1);
+      if (next) feed.next = next;
+    }
     return feed;
   },
 };

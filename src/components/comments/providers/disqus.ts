@@ -17,20 +17,21 @@ const win = globalThis as DisqusWindow;
 /** A shortname is a Disqus subdomain. */
 const SHORTNAME = /^[a-z0-9][a-z0-9-]{0,62}$/i;
 
-function configFor({ host, lang }: CommentsContext): DisqusConfig {
+/** Points `disqus_config` at the thread of `host` in `lang`; returns that config. */
+function configure({ host, lang }: CommentsContext): DisqusConfig {
   const el = host as KabarCommentsElement;
-  const canonical = document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href;
-  const url = el.url || canonical || location.href;
+  const url =
+    el.url || document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href || location.href;
   const identifier = el.identifier;
   const title = el.threadTitle;
   // Disqus has Indonesian but no Sundanese: Sundanese readers read Indonesian.
   const language = lang === 'en' ? 'en' : 'id';
-  return function (this: DisqusPage) {
+  return (win.disqus_config = function (this: DisqusPage) {
     this.page.url = url;
     if (identifier) this.page.identifier = identifier;
     if (title) this.page.title = title;
     this.language = language;
-  };
+  });
 }
 
 /**
@@ -58,8 +59,7 @@ export const disqus: CommentsProvider = {
     const thread = document.createElement('div');
     thread.id = 'disqus_thread';
     context.container.append(thread);
-    const config = configFor(context);
-    win.disqus_config = config;
+    const config = configure(context);
     if (win.DISQUS) {
       win.DISQUS.reset({ reload: true, config });
       return;
@@ -70,8 +70,6 @@ export const disqus: CommentsProvider = {
   },
 
   update(context) {
-    const config = configFor(context);
-    win.disqus_config = config;
-    win.DISQUS?.reset({ reload: true, config });
+    win.DISQUS?.reset({ reload: true, config: configure(context) });
   },
 };

@@ -2,9 +2,6 @@ import { KabarError } from '../../../data/errors.js';
 import type { KabarCommentsElement } from '../comments-element.js';
 import type { CommentsProvider } from './provider.js';
 
-/** giscus languages Kabar's own map to (giscus has no Sundanese; its readers read Indonesian). */
-const LANG = { id: 'id', en: 'en', su: 'id' } as const;
-
 /**
  * giscus: GitHub Discussions through `client.js`, which reads its settings from the script's
  * `data-*` attributes and puts its iframe in the document's first `.giscus`.
@@ -39,11 +36,12 @@ export const giscus: CommentsProvider = {
       'data-emit-metadata': '0',
       'data-input-position': 'bottom',
       'data-theme': el.theme || 'preferred_color_scheme',
-      // The element's own `lang` may name any language giscus knows; else Kabar's.
-      'data-lang': el.getAttribute('lang') || LANG[context.lang],
+      // The element's own `lang` may name any language giscus knows; else Kabar's (giscus has
+      // no Sundanese: Sundanese readers read Indonesian).
+      'data-lang': el.getAttribute('lang') || (context.lang === 'en' ? 'en' : 'id'),
       crossorigin: 'anonymous',
+      ...(el.term ? { 'data-term': el.term } : {}),
     };
-    if (el.term) data['data-term'] = el.term;
     const box = document.createElement('div');
     box.className = 'giscus';
     context.container.append(box);
