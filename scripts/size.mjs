@@ -32,12 +32,12 @@ const KB = 1024;
 
 /** Ceilings in KB for the lines over budget, by line name (chunks without their hash). */
 const CEILINGS = {
-  'dist/kabar.min.js': 27.9,
+  'dist/kabar.min.js': 27.4,
   'dist/kabar-purify.min.js': 11.6,
-  'on demand, most a page loads': 12.7,
-  'the same without the Sanitizer API': 23.7,
-  'a page using everything, in all': 51.5,
-  'news list + article card + data layer': 19.3,
+  'on demand, most a page loads': 12.6,
+  'the same without the Sanitizer API': 23.6,
+  'a page using everything, in all': 51.0,
+  'news list + article card + data layer': 19.0,
   'share bar': 10.0,
 };
 
