@@ -60,8 +60,7 @@ export class VisibilityController implements ReactiveController {
   release(): void {
     if (this.#near) return;
     this.#near = true;
-    this.#intersection?.disconnect();
-    this.#intersection = undefined;
+    this.#stopNear();
     this.#nearWaiters.wake();
   }
 
@@ -97,8 +96,7 @@ export class VisibilityController implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    this.#intersection?.disconnect();
-    this.#intersection = undefined;
+    this.#stopNear();
     this.#resize?.disconnect();
     this.#resize = undefined;
   }
@@ -118,6 +116,11 @@ export class VisibilityController implements ReactiveController {
       const parent = parentOf(this.#host);
       if (parent) this.#resize.observe(parent);
     }
+  }
+
+  #stopNear(): void {
+    this.#intersection?.disconnect();
+    this.#intersection = undefined;
   }
 
   readonly #onIntersection = (entries: IntersectionObserverEntry[]): void => {

@@ -112,11 +112,9 @@ export class KabarShareBarElement extends LitElement {
   strings: Partial<KabarStrings> | undefined;
 
   readonly #locale = new LocaleController(this, { shareBar: shareBarStrings }, () => this.strings);
-  // These two start unset rather than '' and false: the bar renders the same for both, and
-  // the bundle is a few bytes smaller without the initial values.
   /** What the live region says; unset, it is empty. */
   #status: string | undefined;
-  /** Copying failed: the link is shown in a field for the reader to copy. */
+  /** Copying failed: the link is shown in a field for the reader to copy. Unset, it did not. */
   #manual: boolean | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
 
