@@ -211,7 +211,8 @@ async function checkMarkup(label, page, expected) {
       for (const name of Object.keys(attributes)) expect(allowed.get(tag)?.has(name), `<${tag}> has ${name}`);
     }
   });
-  await check(`${label}: every shortcode or block gives its element`, () => {
+  await check(`${label}: every shortcode or block gives its element (a draft's card none)`, () => {
+    expect(!html.includes('Draf rahasia'), "the draft's title is on the page");
     expectEqual(elements.map((e) => e.tag).join(' '), expected.map(([tag]) => tag).join(' '), 'elements');
   });
   for (const [index, [tag, attributes]] of expected.entries()) {

@@ -173,15 +173,13 @@ function kabar_render_article_card( array $input ) {
 	if ( ! $post_id && null !== $url ) {
 		$post_id = url_to_postid( $url );
 	}
-	if ( $post_id ) {
-		$post = get_post( $post_id );
-	} elseif ( null === $url ) {
-		$post = get_post();
-	} else {
-		$post = null;
-	}
+	$post = $post_id || null === $url ? get_post( $post_id ? $post_id : null ) : null;
 
-	if ( $post instanceof WP_Post && 'publish' === get_post_status( $post ) ) {
+	if ( $post instanceof WP_Post ) {
+		// A draft, private or trashed post is not shown to visitors, not even as a card.
+		if ( 'publish' !== get_post_status( $post ) ) {
+			return '';
+		}
 		$input = array_merge( $input, kabar_post_card_fields( $post ) );
 	} elseif ( null !== $url ) {
 		$input['href'] = $url;

@@ -148,6 +148,14 @@ $kabar_second   = wp_insert_post(
 	)
 );
 
+$kabar_draft      = wp_insert_post(
+	array(
+		'post_title'   => 'Draf rahasia',
+		'post_content' => '<p>Belum terbit.</p>',
+		'post_status'  => 'draft',
+	)
+);
+
 $kabar_hostile    = 'Judul "><script>window.kabarXss=1</script><img src=x onerror="window.kabarXss=2"> & \'kutip\'';
 $kabar_shortcodes = implode(
 	"\n\n",
@@ -157,6 +165,7 @@ $kabar_shortcodes = implode(
 		'[kabar_berita heading=\'Tajuk "kutip" & tebal\' limit="abc" layout="carousel" src="javascript:alert(1)" onclick="alert(1)" foo="bar" category="Pengumuman"]',
 		'[kabar_artikel]',
 		'[kabar_artikel id="' . $kabar_plain . '" layout="horizontal" heading-level="2" loading="sometimes"]',
+		'[kabar_artikel id="' . $kabar_draft . '"]',
 		'[kabar_polling]',
 		'[kabar_bagikan networks="whatsapp facebook copy myspace" layout="icons" native="never" utm-source="situs-kabupaten"]',
 		'[kabar_komentar heading="Tanggapan Warga" load="later"]',
@@ -231,7 +240,7 @@ $kabar_subscriber = wp_insert_user(
 	)
 );
 
-$kabar_ids = array( $kabar_plain, $kabar_second, $kabar_shortcode_post, $kabar_block_post, $kabar_subscriber );
+$kabar_ids = array( $kabar_plain, $kabar_second, $kabar_draft, $kabar_shortcode_post, $kabar_block_post, $kabar_subscriber );
 kabar_test_check( ! in_array( 0, array_map( 'intval', $kabar_ids ), true ) && ! is_wp_error( $kabar_subscriber ), 'the test posts and users are created' );
 
 file_put_contents( // phpcs:ignore WordPress.WP.AlternativeFunctions -- the state for the next step.
