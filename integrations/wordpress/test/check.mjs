@@ -128,6 +128,7 @@ const expectedShortcodes = [
       loading: undefined,
     },
   ],
+  ['kabar-article-card', { heading: state.protected.title, href: state.protected.url, excerpt: undefined }],
   ['kabar-poll', { src: state.pollUrl }],
   [
     'kabar-share-bar',
@@ -213,6 +214,7 @@ async function checkMarkup(label, page, expected) {
   });
   await check(`${label}: every shortcode or block gives its element (a draft's card none)`, () => {
     expect(!html.includes('Draf rahasia'), "the draft's title is on the page");
+    expect(!html.includes('pegawai saja'), "the protected post's text is on the page");
     expectEqual(elements.map((e) => e.tag).join(' '), expected.map(([tag]) => tag).join(' '), 'elements');
   });
   for (const [index, [tag, attributes]] of expected.entries()) {

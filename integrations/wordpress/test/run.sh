@@ -195,6 +195,10 @@ step php "$here/php/content.php" "$wp" "$work/state.json" || exit 1
 # Four workers answer the browser's parallel requests; setsid puts them in one process group.
 PHP_CLI_SERVER_WORKERS=4 setsid php -S "127.0.0.1:$site_port" -t "$wp" >"$work/php-server.log" 2>&1 &
 php_pid=$!
+for _ in $(seq 1 100); do
+  php -r "exit(@fsockopen('127.0.0.1', $site_port) ? 0 : 1);" && break
+  sleep 0.1
+done
 
 echo "== pages over HTTP and in Chromium"
 step node "$here/check.mjs" "$work/state.json"

@@ -207,9 +207,12 @@ function kabar_post_card_fields( WP_Post $post ) {
 		'heading' => kabar_plain_text( get_the_title( $post ) ),
 		'href'    => get_permalink( $post ),
 		'date'    => get_the_date( 'c', $post ),
-		'excerpt' => wp_trim_words( kabar_plain_text( $excerpt ), 40 ),
 		'author'  => get_the_author_meta( 'display_name', (int) $post->post_author ),
 	);
+	// A password-protected post keeps its text to those who have the password.
+	if ( '' === $post->post_password ) {
+		$fields['excerpt'] = wp_trim_words( kabar_plain_text( $excerpt ), 40 );
+	}
 	$image   = get_the_post_thumbnail_url( $post, 'medium_large' );
 	if ( $image ) {
 		$fields['image'] = $image;

@@ -156,6 +156,16 @@ $kabar_draft      = wp_insert_post(
 	)
 );
 
+$kabar_protected  = wp_insert_post(
+	array(
+		'post_title'    => 'Pengumuman terbatas',
+		'post_content'  => '<p>Isi untuk pegawai saja.</p>',
+		'post_status'   => 'publish',
+		'post_password' => 'kata-sandi',
+		'post_date'     => '2026-11-19 08:00:00',
+	)
+);
+
 $kabar_hostile    = 'Judul "><script>window.kabarXss=1</script><img src=x onerror="window.kabarXss=2"> & \'kutip\'';
 $kabar_shortcodes = implode(
 	"\n\n",
@@ -166,6 +176,7 @@ $kabar_shortcodes = implode(
 		'[kabar_artikel]',
 		'[kabar_artikel id="' . $kabar_plain . '" layout="horizontal" heading-level="2" loading="sometimes"]',
 		'[kabar_artikel id="' . $kabar_draft . '"]',
+		'[kabar_artikel id="' . $kabar_protected . '"]',
 		'[kabar_polling]',
 		'[kabar_bagikan networks="whatsapp facebook copy myspace" layout="icons" native="never" utm-source="situs-kabupaten"]',
 		'[kabar_komentar heading="Tanggapan Warga" load="later"]',
@@ -240,7 +251,7 @@ $kabar_subscriber = wp_insert_user(
 	)
 );
 
-$kabar_ids = array( $kabar_plain, $kabar_second, $kabar_draft, $kabar_shortcode_post, $kabar_block_post, $kabar_subscriber );
+$kabar_ids = array( $kabar_plain, $kabar_second, $kabar_draft, $kabar_protected, $kabar_shortcode_post, $kabar_block_post, $kabar_subscriber );
 kabar_test_check( ! in_array( 0, array_map( 'intval', $kabar_ids ), true ) && ! is_wp_error( $kabar_subscriber ), 'the test posts and users are created' );
 
 file_put_contents( // phpcs:ignore WordPress.WP.AlternativeFunctions -- the state for the next step.
@@ -254,6 +265,10 @@ file_put_contents( // phpcs:ignore WordPress.WP.AlternativeFunctions -- the stat
 			'plain'      => array(
 				'url'   => get_permalink( $kabar_plain ),
 				'title' => get_the_title( $kabar_plain ),
+			),
+			'protected'  => array(
+				'url'   => get_permalink( $kabar_protected ),
+				'title' => get_the_title( $kabar_protected ),
 			),
 			'second'     => array(
 				'url'   => get_permalink( $kabar_second ),
