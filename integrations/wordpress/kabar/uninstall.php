@@ -10,7 +10,13 @@ if ( ! defined( 'WP_UNINSTALL_PLUGIN' ) ) {
 }
 
 if ( is_multisite() ) {
-	foreach ( get_sites( array( 'fields' => 'ids' ) ) as $kabar_site_id ) {
+	$kabar_sites = get_sites(
+		array(
+			'fields' => 'ids',
+			'number' => 0, // Every site, not the first 100.
+		)
+	);
+	foreach ( $kabar_sites as $kabar_site_id ) {
 		switch_to_blog( $kabar_site_id );
 		delete_option( 'kabar_settings' );
 		restore_current_blog();
