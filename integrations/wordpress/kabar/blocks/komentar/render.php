@@ -1,0 +1,14 @@
+<?php
+/**
+ * Renders the kabar/komentar block on the server (and in the editor's preview).
+ *
+ * @package Kabar
+ * @var array $attributes The block's attributes, checked against block.json by WordPress.
+ */
+
+if ( ! defined( 'ABSPATH' ) ) {
+	exit;
+}
+
+// Every attribute is validated and escaped by the renderer; the wrapper's by WordPress.
+echo kabar_block_html( kabar_render_comments( kabar_block_input( $attributes ) ), __( 'No comments provider: choose one in Settings → Kabar.', 'kabar' ) ); // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped
