@@ -111,8 +111,8 @@ export async function measureSizes() {
   const chunk = (name) => lines.find((l) => l.name === `dist/kabar-${name}.min.js`)?.bytes ?? 0;
   const largest = (...names) => Math.max(...names.map(chunk));
   const common =
-    largest('readers-xml', 'readers-json') +
-    chunk('format') +
+    largest('xml-readers', 'json-readers') +
+    chunk('normalize') +
     chunk('html-rules') +
     largest('disqus', 'giscus') +
     chunk('embed') +
