@@ -7,4 +7,4 @@ export * from './api.js';
 export { parseFeed } from './data/parse.js';
 export { toItem } from './data/normalize.js';
 /** Every language's strings at once (the one-file bundle loads English and Sundanese on demand). */
-export { locales } from './i18n/index.js';
+export { locales } from './i18n/all-locales.js';

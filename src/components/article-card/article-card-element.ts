@@ -11,7 +11,8 @@ import { articleStrings } from '../../i18n/tables.js';
 import { oneOf, wholeNumber } from '../../internal/attributes.js';
 import { sanitizeHtml } from '../../internal/sanitize.js';
 import { nextTask } from '../../internal/schedule.js';
-import { hostStyles } from '../../internal/styles.js';
+import { messageStyles } from '../../internal/message.styles.js';
+import { resetStyles } from '../../internal/reset.styles.js';
 import { ARTICLE_CARD_LAYOUTS, LOADING_MODES } from '../../types.js';
 import type { ArticleCardLayout, LoadingMode } from '../../types.js';
 import { articleStyles } from './article-card.styles.js';
@@ -67,7 +68,7 @@ import { renderArticle } from './article-template.js';
  * @fires {KabarErrorEvent} kabar-error - With `content`, the article's HTML could not be shown because its sanitizer could not be loaded (`detail.error.kind` is `network`). The excerpt stays; the card tries again on its next update and when the browser comes back online.
  */
 export class KabarArticleCardElement extends LitElement {
-  static override styles = [hostStyles, articleStyles];
+  static override styles = [resetStyles, messageStyles, articleStyles];
 
   // Declared here rather than with `@property()` (see `KabarShareBarElement.properties`).
   static override properties = {

@@ -3,7 +3,7 @@ import type { TemplateResult } from 'lit';
 import type { LocaleController } from '../../controllers/locale-controller.js';
 import { isoInstant } from '../../data/date.js';
 import type { FeedItem } from '../../data/model.js';
-import { truncate } from '../../data/truncate.js';
+import { truncate } from './truncate.js';
 import { safeUrl } from '../../data/url.js';
 import { formatDate } from '../../i18n/format.js';
 import type { ArticleCardLayout } from '../../types.js';

@@ -10,7 +10,8 @@ import type { KabarStrings } from '../../i18n/strings.js';
 import { commentsStrings, retryStrings } from '../../i18n/tables.js';
 import { oneOf } from '../../internal/attributes.js';
 import { nextTask } from '../../internal/schedule.js';
-import { hostStyles } from '../../internal/styles.js';
+import { messageStyles } from '../../internal/message.styles.js';
+import { resetStyles } from '../../internal/reset.styles.js';
 import { COMMENTS_LOAD_MODES } from '../../types.js';
 import type { CommentsLoadMode } from '../../types.js';
 import type { Embed, EmbedStatus } from './embed.js';
@@ -64,7 +65,7 @@ type Status = 'idle' | 'loading' | 'error' | EmbedStatus;
  * @fires {KabarErrorEvent} kabar-error - The provider's script failed to load, or its settings are missing.
  */
 export class KabarCommentsElement extends LitElement {
-  static override styles = [hostStyles, commentsStyles];
+  static override styles = [resetStyles, messageStyles, commentsStyles];
 
   // Declared here rather than with `@property()` (see `KabarShareBarElement.properties`).
   static override properties = {

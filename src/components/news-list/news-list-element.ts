@@ -14,7 +14,8 @@ import type { KabarStrings } from '../../i18n/strings.js';
 import { articleStrings, errorStrings, newsListStrings, retryStrings } from '../../i18n/tables.js';
 import { oneOf, wholeNumber } from '../../internal/attributes.js';
 import { nextTask } from '../../internal/schedule.js';
-import { hostStyles } from '../../internal/styles.js';
+import { messageStyles } from '../../internal/message.styles.js';
+import { resetStyles } from '../../internal/reset.styles.js';
 import { LOADING_MODES, NEWS_LIST_LAYOUTS } from '../../types.js';
 import type { ArticleCardLayout, LoadingMode, NewsListLayout } from '../../types.js';
 import { articleStyles } from '../article-card/article-card.styles.js';
@@ -95,7 +96,7 @@ const MAX_SKELETONS = 4;
  * @fires {KabarErrorEvent} kabar-error - With `src`: loading failed (once per failing feed when `src` lists several, and when a next page fails).
  */
 export class KabarNewsListElement extends LitElement {
-  static override styles = [hostStyles, articleStyles, newsListStyles];
+  static override styles = [resetStyles, messageStyles, articleStyles, newsListStyles];
 
   // Declared here rather than with `@property()` (see `KabarShareBarElement.properties`).
   static override properties = {

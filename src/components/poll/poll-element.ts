@@ -20,7 +20,8 @@ import { pollStrings, retryStrings } from '../../i18n/tables.js';
 import { oneOf, wholeNumber } from '../../internal/attributes.js';
 import { nextTask } from '../../internal/schedule.js';
 import { COMPLETE, ERROR, Task, isAbort } from '../../internal/task.js';
-import { hostStyles } from '../../internal/styles.js';
+import { messageStyles } from '../../internal/message.styles.js';
+import { resetStyles } from '../../internal/reset.styles.js';
 import { LOADING_MODES } from '../../types.js';
 import type { LoadingMode } from '../../types.js';
 import { pollStyles } from './poll.styles.js';
@@ -69,7 +70,7 @@ import { pollStyles } from './poll.styles.js';
  * @fires {KabarErrorEvent} kabar-error - Loading the poll failed, or a vote could not be sent (yet).
  */
 export class KabarPollElement extends LitElement {
-  static override styles = [hostStyles, pollStyles];
+  static override styles = [resetStyles, messageStyles, pollStyles];
 
   // Declared here rather than with `@property()` (see `KabarShareBarElement.properties`).
   static override properties = {

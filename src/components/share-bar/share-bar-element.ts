@@ -7,7 +7,7 @@ import { KabarShareEvent } from '../../events/kabar-share.js';
 import type { KabarStrings } from '../../i18n/strings.js';
 import { shareBarStrings } from '../../i18n/tables.js';
 import { oneOf, tokenList, warnAttribute } from '../../internal/attributes.js';
-import { baseStyles } from '../../internal/base-styles.js';
+import { resetStyles } from '../../internal/reset.styles.js';
 import { nextTask } from '../../internal/schedule.js';
 import { SHARE_BAR_LAYOUTS, SHARE_NATIVE_MODES, SHARE_NETWORKS } from '../../types.js';
 import type { ShareBarLayout, ShareNativeMode, ShareNetwork } from '../../types.js';
@@ -64,7 +64,7 @@ const pageUrl = (): string =>
  * @fires {KabarErrorEvent} kabar-error - The link could not be copied or shared (`detail.error.kind` is `share`).
  */
 export class KabarShareBarElement extends LitElement {
-  static override styles = [baseStyles, shareBarStyles];
+  static override styles = [resetStyles, shareBarStyles];
 
   // Declared here rather than with `@property()`, as in every Kabar element: the bundle then
   // needs neither the decorator module nor TypeScript's decorator helper.
