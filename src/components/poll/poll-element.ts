@@ -26,6 +26,14 @@ import { LOADING_MODES } from '../../types.js';
 import type { LoadingMode } from '../../types.js';
 import { pollStyles } from './poll.styles.js';
 
+/** How `#resume` was asked to send a pending vote. */
+interface ResumeOptions {
+  /** The reader waits for the answer (a vote just made, "send now"): focus moves to it. */
+  readerWaits?: boolean;
+  /** Hears the first answer, or that sending stopped (only when the reader waits). */
+  settled?: () => void;
+}
+
 /**
  * A poll from a poll service (see docs/poll-protocol.md): a reader votes once, then sees the
  * results. A vote that cannot be sent is kept on the device and sent when the connection returns.
@@ -224,7 +232,7 @@ export class KabarPollElement extends LitElement {
     this.#rejected = undefined;
     this.#submitting = true;
     this.requestUpdate();
-    await new Promise<void>((settled) => this.#resume(poll, settled));
+    await new Promise<void>((settled) => this.#resume(poll, { readerWaits: true, settled }));
   }
 
   override render() {
@@ -372,16 +380,17 @@ export class KabarPollElement extends LitElement {
   /**
    * Keeps sending a vote that is still pending for `poll`, until it is counted (the answer's
    * results are shown) or refused (the refusal is shown, and the poll loaded again). When the
-   * reader waits for the answer (a vote just made, "send now"), `settled` hears the first one
-   * (or that sending stopped), and focus moves to the message that tells it; never on page load.
-   * A failure of either kind fires `kabar-error`.
+   * reader waits for the answer (a vote just made, "send now"), focus moves to the message that
+   * tells it, and `settled` hears the first answer (or that sending stopped); never on page
+   * load. A failure of either kind fires `kabar-error`.
    */
-  #resume(poll: Poll, settled?: () => void): void {
+  #resume(poll: Poll, { readerWaits = false, settled }: ResumeOptions = {}): void {
     const key = this.#keyOf(poll);
+    let waiting = readerWaits;
     const settle = () => {
-      if (!settled) return;
-      settled();
-      settled = undefined;
+      if (!waiting) return;
+      waiting = false;
+      settled?.();
       this.#submitting = false;
       this.#focusMessage = true;
       this.requestUpdate();
@@ -429,8 +438,7 @@ export class KabarPollElement extends LitElement {
 
   #onSendNow(): void {
     const poll = this.#poll.value;
-    // The reader waits for this answer: focus moves to it.
-    if (poll) this.#resume(poll, () => undefined);
+    if (poll) this.#resume(poll, { readerWaits: true });
   }
 
   #onOnline = (): void => {

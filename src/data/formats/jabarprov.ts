@@ -68,9 +68,8 @@ export const jabarprov: FeedFormatReader = {
     if (total !== undefined) feed.total = total;
     const page = count(meta['current_page']);
     const pages = count(meta['total_page']);
-    // `<` is false when either count is missing.
-    if (page! < pages!) {
-      const next = withParam(context.url, 'page', page! + 1);
+    if (page !== undefined && pages !== undefined && page < pages) {
+      const next = withParam(context.url, 'page', page + 1);
       if (next) feed.next = next;
     }
     return feed;
