@@ -129,7 +129,7 @@ for (const element of elements) {
 
 test('the shared base styles’ custom properties are documented by some element', async () => {
   const documented = new Set(elements.flatMap((e) => (e.cssProperties ?? []).map((p) => p.name)));
-  for (const file of ['src/internal/base-styles.ts', 'src/internal/styles.ts']) {
+  for (const file of ['src/internal/reset.styles.ts', 'src/internal/message.styles.ts']) {
     const base = await readFile(join(root, file), 'utf8');
     for (const [, name] of base.matchAll(/var\((--kabar-[\w-]+)/g)) {
       assert.ok(documented.has(name), `${name} (${file}) needs a @cssprop on an element that uses it`);
