@@ -28,7 +28,8 @@ function publicApiOnly() {
 }
 
 export default {
-  globs: ['src/components/*/*-element.ts'],
+  // The shared base too: its public members (`strings`) are listed on each element.
+  globs: ['src/components/*/*-element.ts', 'src/internal/kabar-element.ts'],
   outdir: '.',
   litelement: true,
   dependencies: false,

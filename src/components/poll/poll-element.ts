@@ -1,6 +1,5 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import type { PropertyValues } from 'lit';
-import { LocaleController } from '../../controllers/locale-controller.js';
 import { VisibilityController } from '../../controllers/visibility-controller.js';
 import { KabarError, toKabarError } from '../../data/errors.js';
 import {
@@ -18,9 +17,9 @@ import { formatDate, formatNumber } from '../../i18n/format.js';
 import type { KabarStrings } from '../../i18n/strings.js';
 import { pollStrings, retryStrings } from '../../i18n/tables.js';
 import { oneOf, wholeNumber } from '../../internal/attributes.js';
-import { nextTask } from '../../internal/schedule.js';
 import { COMPLETE, ERROR, Task, isAbort } from '../../internal/task.js';
 import { messageStyles } from '../../internal/message.styles.js';
+import { KabarElement } from '../../internal/kabar-element.js';
 import { resetStyles } from '../../internal/reset.styles.js';
 import { LOADING_MODES } from '../../types.js';
 import type { LoadingMode } from '../../types.js';
@@ -77,15 +76,13 @@ interface ResumeOptions {
  * @fires {KabarVoteEvent} kabar-vote - Before a vote is stored and sent, with `pollId` and `optionId`; cancelable.
  * @fires {KabarErrorEvent} kabar-error - Loading the poll failed, or a vote could not be sent (yet).
  */
-export class KabarPollElement extends LitElement {
+export class KabarPollElement extends KabarElement<'poll' | 'retry'> {
   static override styles = [resetStyles, messageStyles, pollStyles];
 
-  // Declared here rather than with `@property()` (see `KabarShareBarElement.properties`).
   static override properties = {
     src: {},
     timeout: { type: Number },
     loading: {},
-    strings: { attribute: false },
     storage: { attribute: false },
   };
 
@@ -101,20 +98,12 @@ export class KabarPollElement extends LitElement {
    */
   loading: LoadingMode = 'eager';
 
-  /** Replaces some of the built-in strings. */
-  strings: Partial<KabarStrings> | undefined;
-
   /**
    * Where votes are kept: `undefined` for `localStorage`, `null` for memory only, or any object
    * with `getItem`/`setItem`/`removeItem` (a namespace of its own, a test double).
    */
   storage: VoteStorage | null | undefined;
 
-  readonly #locale = new LocaleController(
-    this,
-    { poll: pollStrings, retry: retryStrings },
-    () => this.strings,
-  );
   readonly #visibility = new VisibilityController(this);
   #store = new VoteStore();
   #choice = '';
@@ -153,6 +142,10 @@ export class KabarPollElement extends LitElement {
     },
   });
 
+  constructor() {
+    super({ poll: pollStrings, retry: retryStrings });
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('online', this.#onOnline);
@@ -167,16 +160,9 @@ export class KabarPollElement extends LitElement {
     this.#stopDelivery = undefined;
   }
 
-  /** The first render is a task of its own (see `nextTask`), in the reader's language. */
-  protected override async scheduleUpdate(): Promise<void> {
-    if (!this.hasUpdated) {
-      await nextTask();
-      // The poll's request does not wait for the strings of a language loaded on demand.
-      this.#store = new VoteStore(this.storage);
-      this.#poll.hostUpdate();
-      await this.#locale.ready;
-    }
-    super.scheduleUpdate();
+  protected override startLoading(): void {
+    this.#store = new VoteStore(this.storage);
+    this.#poll.hostUpdate();
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
@@ -236,7 +222,7 @@ export class KabarPollElement extends LitElement {
   }
 
   override render() {
-    const strings = this.#locale.strings.poll;
+    const strings = this.locale.strings.poll;
     const busy = this.#poll.status < COMPLETE && Boolean(this.src.trim());
     return html`
       <section part="poll" class="poll" aria-label=${strings.label} aria-busy=${busy}>
@@ -269,7 +255,7 @@ export class KabarPollElement extends LitElement {
   }
 
   #renderError() {
-    const strings = this.#locale.strings;
+    const strings = this.locale.strings;
     return this.#renderMessage(
       html`<p>${strings.poll.failed}</p>
         <button part="retry" type="button" @click=${this.reload}>${strings.retry}</button>`,
@@ -331,7 +317,7 @@ export class KabarPollElement extends LitElement {
   }
 
   #renderResults(poll: Poll, strings: KabarStrings['poll'], mine: string | undefined, closed: boolean) {
-    const locale = this.#locale;
+    const locale = this.locale;
     return html`<p part="question" class="question" id="question">${poll.question}</p>
       <ul part="results" class="results" aria-labelledby="question">
         ${poll.options.map((option) => {
