@@ -41,7 +41,7 @@ const pageUrl = (): string =>
  * @cssprop [--kabar-share-bar-gap=0.5rem] - Space between controls.
  * @cssprop [--kabar-share-bar-color=inherit] - Text and icon colour of the controls.
  * @cssprop [--kabar-share-bar-background=transparent] - Background of the controls (the page shows through, light or dark).
- * @cssprop [--kabar-share-bar-border=#c4c9cf] - Border colour of the controls.
+ * @cssprop [--kabar-share-bar-border=#dde1e6] - Border colour of the controls.
  * @cssprop [--kabar-share-bar-hover=#0b6e4f] - Border and text colour of a control under the pointer.
  * @cssprop [--kabar-share-bar-radius=999px] - Corner radius of the controls.
  * @cssprop [--kabar-share-bar-icon-size=1.25rem] - Icon size.
@@ -50,10 +50,10 @@ const pageUrl = (): string =>
  * @cssprop [--kabar-color-focus=#1a73e8] - Focus ring.
  * @cssprop [--kabar-space-xs=0.25rem] - Space between an icon and its name.
  * @cssprop [--kabar-space-s=0.5rem] - Space between the label and the controls.
- * @cssprop [--kabar-space-m=0.875rem] - Inline padding of a control.
+ * @cssprop [--kabar-space-m=1rem] - Inline padding of a control.
  * @cssprop [--kabar-radius-s=0.25rem] - Corner radius of the manual-copy field.
  * @cssprop [--kabar-radius-pill=999px] - Corner radius of the controls (under `--kabar-share-bar-radius`).
- * @cssprop [--kabar-color-border=#c4c9cf] - Border of the controls (under `--kabar-share-bar-border`).
+ * @cssprop [--kabar-color-border=#dde1e6] - Border of the controls (under `--kabar-share-bar-border`).
  * @cssprop [--kabar-color-surface=transparent] - Background of the controls (under `--kabar-share-bar-background`).
  * @cssprop [--kabar-color-text=inherit] - Text of the controls (under `--kabar-share-bar-color`).
  * @cssprop [--kabar-color-accent=#0b6e4f] - Hover colour of the controls (under `--kabar-share-bar-hover`).
