@@ -108,8 +108,8 @@ export class KabarPollElement extends KabarElement<'poll' | 'retry'> {
   #store = new VoteStore();
   #choice = '';
   #submitting: boolean | undefined;
-  /** Results fresher than the loaded poll: the answer to our vote. */
-  #fresh: Poll | undefined;
+  /** The poll as the service answered our vote: newer counts than the poll loaded. */
+  #voteAnswer: Poll | undefined;
   /** The service refused the vote for good. */
   #rejected: KabarError | undefined;
   #stopDelivery: (() => void) | undefined;
@@ -118,7 +118,7 @@ export class KabarPollElement extends KabarElement<'poll' | 'retry'> {
   readonly #poll = new Task(this, {
     args: () => [this.src.trim(), this.#timeout] as const,
     task: async ([src, timeout], { signal }) => {
-      this.#fresh = undefined;
+      this.#voteAnswer = undefined;
       if (!src) return null;
       let url: string;
       try {
@@ -266,7 +266,7 @@ export class KabarPollElement extends KabarElement<'poll' | 'retry'> {
 
   #renderPoll(loaded: Poll, strings: KabarStrings['poll']) {
     const stored = this.#stored(loaded);
-    const poll = this.#fresh ?? withStoredResults(loaded, stored);
+    const poll = this.#voteAnswer ?? withStoredResults(loaded, stored);
     const closed = poll.status === 'closed';
     return closed || (stored && !stored.pending && !this.#submitting)
       ? this.#renderResults(poll, strings, stored?.option, closed)
@@ -384,11 +384,11 @@ export class KabarPollElement extends KabarElement<'poll' | 'retry'> {
     if (!this.#store.get(key)?.pending || !this.isConnected) return settle();
     this.#stopDelivery?.();
     const stop = keepDelivering(this.#store, key, {
-      delivered: (fresh) => {
+      delivered: (answer) => {
         settle();
         this.#stopDelivery?.();
         this.#stopDelivery = undefined;
-        this.#fresh = fresh;
+        this.#voteAnswer = answer;
         this.requestUpdate();
       },
       failed: (error, final) => {
