@@ -21,6 +21,12 @@ function publicApiOnly() {
           declaration.members = declaration.members.filter(
             (member) => !member.name.startsWith('#') && !member.privacy,
           );
+          // Internal reactive state (`{ state: true }`, a `private` field) has no attribute, but
+          // the analyzer lists one for each entry of `static properties`: drop those.
+          declaration.attributes = declaration.attributes?.filter(
+            (attribute) =>
+              !attribute.fieldName || declaration.members.some((m) => m.name === attribute.fieldName),
+          );
         }
       }
     },

@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import type { PropertyValues } from 'lit';
+import { classMap } from 'lit/directives/class-map.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { ContextConsumer } from '@lit/context';
 import { feedContext } from '../../context.js';
@@ -282,7 +283,7 @@ export class KabarNewsListElement extends KabarElement<'newsList' | 'error' | 'r
       { length: Math.min(this.#limit, MAX_SKELETONS) },
       () =>
         html` <li class="skeleton" aria-hidden="true">
-          <div class="article ${layout} ${layout === 'compact' ? '' : 'has-image'}">
+          <div class="article ${classMap({ [layout]: true, 'has-image': layout !== 'compact' })}">
             ${layout === 'compact' ? nothing : html`<div class="media bone"></div>`}
             <div class="body">
               <span class="bone title"></span>

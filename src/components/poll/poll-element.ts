@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import type { PropertyValues } from 'lit';
+import { classMap } from 'lit/directives/class-map.js';
 import { VisibilityController } from '../../controllers/visibility-controller.js';
 import { KabarError, toKabarError } from '../../data/errors.js';
 import {
@@ -84,6 +85,10 @@ export class KabarPollElement extends KabarElement<'poll' | 'retry'> {
     timeout: { type: Number },
     loading: {},
     storage: { attribute: false },
+    choice: { state: true },
+    submitting: { state: true },
+    voteAnswer: { state: true },
+    rejected: { state: true },
   };
 
   /** URL of the poll (`GET` answers the current poll, or 204 when there is none). */
@@ -104,21 +109,27 @@ export class KabarPollElement extends KabarElement<'poll' | 'retry'> {
    */
   storage: VoteStorage | null | undefined;
 
+  /** The option the reader has picked. */
+  private choice = '';
+  /** A vote is on its way and the reader waits for the answer. */
+  private submitting = false;
+  /** The poll as the service answered our vote: newer counts than the poll loaded. */
+  private voteAnswer: Poll | undefined;
+  /** The service refused the vote for good. */
+  private rejected: KabarError | undefined;
   readonly #visibility = new VisibilityController(this);
   #store = new VoteStore();
-  #choice = '';
-  #submitting: boolean | undefined;
-  /** The poll as the service answered our vote: newer counts than the poll loaded. */
-  #voteAnswer: Poll | undefined;
-  /** The service refused the vote for good. */
-  #rejected: KabarError | undefined;
   #stopDelivery: (() => void) | undefined;
-  #focusMessage: boolean | undefined;
+  /**
+   * The next update moves focus to the message about the vote: an instruction for `updated`,
+   * not state to render, so not reactive (the update comes with `submitting`).
+   */
+  #focusMessage = false;
 
   readonly #poll = new Task(this, {
     args: () => [this.src.trim(), this.#timeout] as const,
     task: async ([src, timeout], { signal }) => {
-      this.#voteAnswer = undefined;
+      this.voteAnswer = undefined;
       if (!src) return null;
       let url: string;
       try {
@@ -201,7 +212,7 @@ export class KabarPollElement extends KabarElement<'poll' | 'retry'> {
     const poll = this.#poll.value;
     if (
       !poll?.voteUrl ||
-      this.#submitting ||
+      this.submitting ||
       this.#stored(poll) ||
       !poll.options.some((o) => o.id === optionId) ||
       !this.dispatchEvent(new KabarVoteEvent({ pollId: poll.id, optionId }))
@@ -215,9 +226,8 @@ export class KabarPollElement extends KabarElement<'poll' | 'retry'> {
       url: poll.voteUrl,
       pending: true,
     });
-    this.#rejected = undefined;
-    this.#submitting = true;
-    this.requestUpdate();
+    this.rejected = undefined;
+    this.submitting = true;
     await new Promise<void>((settled) => this.#resume(poll, { readerWaits: true, settled }));
   }
 
@@ -266,16 +276,16 @@ export class KabarPollElement extends KabarElement<'poll' | 'retry'> {
 
   #renderPoll(loaded: Poll, strings: KabarStrings['poll']) {
     const stored = this.#stored(loaded);
-    const poll = this.#voteAnswer ?? withStoredResults(loaded, stored);
+    const poll = this.voteAnswer ?? withStoredResults(loaded, stored);
     const closed = poll.status === 'closed';
-    return closed || (stored && !stored.pending && !this.#submitting)
+    return closed || (stored && !stored.pending && !this.submitting)
       ? this.#renderResults(poll, strings, stored?.option, closed)
       : this.#renderForm(poll, strings, stored);
   }
 
   #renderForm(poll: Poll, strings: KabarStrings['poll'], stored: StoredVote | undefined) {
-    const chosen = stored?.option ?? this.#choice;
-    const locked = this.#submitting || Boolean(stored);
+    const chosen = stored?.option ?? this.choice;
+    const locked = this.submitting || Boolean(stored);
     return html`<form @submit=${this.#onSubmit} @change=${this.#onChange}>
       <fieldset part="options" class="options" ?disabled=${locked}>
         <legend part="question" class="question">${poll.question}</legend>
@@ -289,11 +299,11 @@ export class KabarPollElement extends KabarElement<'poll' | 'retry'> {
         )}
       </fieldset>
       ${
-        this.#rejected
-          ? this.#renderMessage(`${strings.rejected} ${this.#rejected.message}`, 'error', 'alert', true)
+        this.rejected
+          ? this.#renderMessage(`${strings.rejected} ${this.rejected.message}`, 'error', 'alert', true)
           : nothing
       }${
-        stored?.pending && !this.#submitting
+        stored?.pending && !this.submitting
           ? this.#renderMessage(
               html`<p>
                   ${strings.pending(poll.options.find((o) => o.id === stored.option)?.label ?? stored.option)}
@@ -310,7 +320,7 @@ export class KabarPollElement extends KabarElement<'poll' | 'retry'> {
               true,
             )
           : html`<button part="submit" type="submit" ?disabled=${!chosen || locked}>
-              ${this.#submitting ? strings.submitting : strings.submit}
+              ${this.submitting ? strings.submitting : strings.submit}
             </button>`
       }
     </form>`;
@@ -326,7 +336,7 @@ export class KabarPollElement extends KabarElement<'poll' | 'retry'> {
           const percent = poll.total ? Math.round((option.votes * 100) / poll.total) : 0;
           const chosen = option.id === mine;
           // Spaces between the spans and around the dot are the words' spaces in the row's text.
-          return html`<li part="result" class="result ${chosen ? 'chosen' : ''}">
+          return html`<li part="result" class="result ${classMap({ chosen })}">
             <span class="label"
               >${option.label}
               ${chosen ? html`<strong class="mine">(${strings.yourChoice})</strong>` : nothing}</span
@@ -377,9 +387,8 @@ export class KabarPollElement extends KabarElement<'poll' | 'retry'> {
       if (!waiting) return;
       waiting = false;
       settled?.();
-      this.#submitting = false;
+      this.submitting = false;
       this.#focusMessage = true;
-      this.requestUpdate();
     };
     if (!this.#store.get(key)?.pending || !this.isConnected) return settle();
     this.#stopDelivery?.();
@@ -388,19 +397,19 @@ export class KabarPollElement extends KabarElement<'poll' | 'retry'> {
         settle();
         this.#stopDelivery?.();
         this.#stopDelivery = undefined;
-        this.#voteAnswer = answer;
-        this.requestUpdate();
+        this.voteAnswer = answer;
       },
       failed: (error, final) => {
         settle();
         const kabarError = toKabarError(error);
         if (final) {
-          this.#rejected = kabarError;
-          this.#choice = '';
+          this.rejected = kabarError;
+          this.choice = '';
           // A refusal often means the poll changed (closed, options edited): show it as it is now.
           void this.#poll.run();
         }
         this.dispatchEvent(new KabarErrorEvent({ error: kabarError }));
+        // The stored vote changed (still pending, or dropped): the store is not reactive.
         this.requestUpdate();
       },
       timeout: this.#timeout,
@@ -413,13 +422,12 @@ export class KabarPollElement extends KabarElement<'poll' | 'retry'> {
 
   // Methods, not arrow functions: Lit calls a template's listeners with the element as `this`.
   #onChange(event: Event): void {
-    this.#choice = (event.target as HTMLInputElement).value;
-    this.requestUpdate();
+    this.choice = (event.target as HTMLInputElement).value;
   }
 
   #onSubmit(event: SubmitEvent): void {
     event.preventDefault();
-    void this.vote(this.#choice);
+    void this.vote(this.choice);
   }
 
   #onSendNow(): void {
@@ -431,6 +439,6 @@ export class KabarPollElement extends KabarElement<'poll' | 'retry'> {
     // A poll that failed to load while offline loads now (and sends any vote waiting for it).
     if (this.#poll.status === ERROR) void this.#poll.run();
     // A vote waiting to be sent goes now (also when the code that sends it could not be loaded).
-    else if (this.#poll.value && !this.#submitting) this.#resume(this.#poll.value);
+    else if (this.#poll.value && !this.submitting) this.#resume(this.#poll.value);
   };
 }
