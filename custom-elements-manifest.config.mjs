@@ -21,6 +21,12 @@ function publicApiOnly() {
           declaration.members = declaration.members.filter(
             (member) => !member.name.startsWith('#') && !member.privacy,
           );
+          // Internal reactive state (`{ state: true }`, a `private` field) has no attribute, but
+          // the analyzer lists one for each entry of `static properties`: drop those.
+          declaration.attributes = declaration.attributes?.filter(
+            (attribute) =>
+              !attribute.fieldName || declaration.members.some((m) => m.name === attribute.fieldName),
+          );
         }
       }
     },
@@ -28,7 +34,8 @@ function publicApiOnly() {
 }
 
 export default {
-  globs: ['src/components/*/*-element.ts'],
+  // The shared base too: its public members (`strings`) are listed on each element.
+  globs: ['src/components/*/*-element.ts', 'src/internal/kabar-element.ts'],
   outdir: '.',
   litelement: true,
   dependencies: false,

@@ -2,6 +2,7 @@ import minifyLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
+import MagicString from 'magic-string';
 
 /**
  * Two outputs:
@@ -42,31 +43,54 @@ export const literals = () =>
   });
 
 /**
- * Browsers remember a module that failed to load for the rest of the page's life
- * (whatwg/html#6768): a chunk that failed once on a bad connection would fail at once ever after,
- * so neither a retry button nor the next refresh could load it. The bundle's dynamic imports go
- * through `kabarImport`, which asks again under a new query after a failure. A call made while
- * the chunk is still on its way (a preload, another widget) waits for it, and if it fails, asks
- * once more itself, one request for all such calls: only the call that asked first sees that
- * failure. A chunk's static import of another chunk would keep that chunk's URL, so chunks
- * import from `kabar.min.js` only: the feed readers reach their shared code through
- * `src/data/shared.ts`, and the sanitizers are handed their rules by `src/internal/sanitize.ts`.
+ * Routes the bundle's on-demand loading through `kabarImport` (`src/internal/kabar-import.ts`),
+ * which asks again for a chunk that failed to load once. It does two rewrites:
+ *  - each `import()` of a chunk becomes a call of `kabarImport`;
+ *  - a chunk's static import of another chunk becomes `await kabarImport(...)` at its top, since
+ *    a static import would keep that chunk's URL, failed for good. So a chunk imports statically
+ *    from `kabar.min.js` alone, whose `kabarImport` it shares (`src/bundle.ts` exports it).
  */
 export const retryableImports = () => ({
   name: 'kabar-retryable-imports',
   renderDynamicImport: ({ targetChunk }) => (targetChunk ? { left: 'kabarImport(', right: ')' } : null),
-  intro: (chunk) =>
-    chunk.dynamicImports.length
-      ? `const kabarImports = new Map();
-function kabarImport(url) {
-  const load = kabarImports.get(url) || { failures: 0 };
-  if (load.pending) return (load.joined ||= load.pending.catch(() => kabarImport(url)));
-  const pending = import(load.failures ? url + '?retry=' + load.failures : url);
-  kabarImports.set(url, { failures: load.failures, pending });
-  pending.catch(() => kabarImports.set(url, { failures: load.failures + 1 }));
-  return pending;
-}`
-      : '',
+  renderChunk(code, chunk, options, { chunks }) {
+    if (chunk.isEntry) {
+      if (chunk.dynamicImports.length && !/\bfunction kabarImport\(/.test(code)) {
+        this.error(
+          `${chunk.fileName} loads chunks but does not define kabarImport: is src/bundle.ts its entry?`,
+        );
+      }
+      return null;
+    }
+    const entry = Object.values(chunks).find((other) => other.isEntry).fileName;
+    const isOtherChunk = (source) => source.startsWith('./') && source !== `./${entry}`;
+    const ast = this.parse(code);
+    const out = new MagicString(code);
+    let loads = chunk.dynamicImports.length > 0;
+    for (const node of ast.body) {
+      const source = node.source?.value;
+      if (typeof source !== 'string' || !isOtherChunk(source)) continue;
+      if (node.type !== 'ImportDeclaration') {
+        this.error(`${chunk.fileName} re-exports ${source}: a chunk may import another, not re-export it`);
+      }
+      loads = true;
+      const name = (n) => (n.type === 'Identifier' ? n.name : JSON.stringify(n.value));
+      const namespace = node.specifiers.find((s) => s.type === 'ImportNamespaceSpecifier');
+      const fields = node.specifiers
+        .filter((s) => s.type !== 'ImportNamespaceSpecifier')
+        .map((s) => `${s.type === 'ImportDefaultSpecifier' ? 'default' : name(s.imported)}: ${s.local.name}`);
+      const load = `await kabarImport(${JSON.stringify(source)})`;
+      const statements = [];
+      if (namespace) statements.push(`const ${namespace.local.name} = ${load};`);
+      if (fields.length)
+        statements.push(`const { ${fields.join(', ')} } = ${namespace ? namespace.local.name : load};`);
+      if (!statements.length) statements.push(`${load};`);
+      out.overwrite(node.start, node.end, statements.join(' '));
+    }
+    if (!loads) return null;
+    out.prepend(`import { kabarImport } from './${entry}';\n`);
+    return { code: out.toString(), map: out.generateMap({ hires: true }) };
+  },
 });
 
 export default [
@@ -96,7 +120,7 @@ export default [
     ],
   },
   {
-    input: 'src/define.ts',
+    input: 'src/bundle.ts',
     // The chunks import what they share with the entry from the entry itself, not from a
     // second chunk that would make kabar.min.js a facade.
     preserveEntrySignatures: 'allow-extension',

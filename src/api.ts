@@ -2,7 +2,7 @@
  * What both entry points export: element classes, events, contexts and the data layer whose
  * feed readers load on demand (`readFeed`). `index.ts` adds the synchronous `parseFeed`, which
  * holds every reader, and `locales`, which holds every language, so the one-file bundle
- * (`define.ts`) leaves them out.
+ * (`bundle.ts`, through `define.ts`) leaves them out.
  */
 export { KabarFeedElement } from './components/feed/feed-element.js';
 export { KabarNewsListElement } from './components/news-list/news-list-element.js';

@@ -1,7 +1,8 @@
 /**
- * Registers every Kabar element. The entry of `dist/kabar.min.js`, which also re-exports the
- * API so a page can `import { readFeed } from '.../kabar.min.js'` (feed readers load on demand:
- * the synchronous `parseFeed`, which holds them all, is only in the npm entry).
+ * Registers every Kabar element and re-exports the API (`kabar/define.js`). `dist/kabar.min.js`
+ * is built from it (through `bundle.ts`), so a page can `import { readFeed } from
+ * '.../kabar.min.js'` (feed readers load on demand: the synchronous `parseFeed`, which holds them
+ * all, is only in the npm entry).
  */
 import './components/feed/kabar-feed.js';
 import './components/news-list/kabar-news-list.js';

@@ -5,6 +5,6 @@
 export * from './api.js';
 /** Reads a feed synchronously with every reader (`readFeed` loads only the one it needs). */
 export { parseFeed } from './data/parse.js';
-export { toItem } from './data/format.js';
+export { toItem } from './data/normalize.js';
 /** Every language's strings at once (the one-file bundle loads English and Sundanese on demand). */
-export { locales } from './i18n/index.js';
+export { locales } from './i18n/all-locales.js';

@@ -47,7 +47,8 @@ const RECOVER_MAX = 300;
  */
 export class FeedController implements ReactiveController {
   readonly #host: FeedSourceHost;
-  #fresh = false;
+  /** The next load ignores a result already in memory (`loadFeed`'s `fresh`). */
+  #bypassMemory = false;
   #lastGood: { src: string; feed: Feed } | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #interrupted = false;
@@ -76,8 +77,8 @@ export class FeedController implements ReactiveController {
       task: async ([src, format, timeout, proxy, loader], { signal }) => {
         if (!src) return initialState;
         const urls = feedUrls(src);
-        const fresh = this.#fresh;
-        this.#fresh = false;
+        const fresh = this.#bypassMemory;
+        this.#bypassMemory = false;
         const options: LoadFeedOptions = { signal, timeout, fresh, ...(format ? { format } : {}) };
         if (proxy) options.proxy = proxy;
         this.#showStored(urls, loader, options);
@@ -200,7 +201,7 @@ export class FeedController implements ReactiveController {
 
   /** Loads again now, bypassing any result already in memory. */
   retry(): void {
-    this.#fresh = true;
+    this.#bypassMemory = true;
     void this.#task.run();
   }
 

@@ -3,7 +3,8 @@ export * from './model.js';
 export * from './errors.js';
 export { readFeed } from './read.js';
 export type { ParseFeedOptions } from './parse-with.js';
-export type { FeedFormatReader, HeaderReader, ParseContext, RawItem } from './format.js';
+export type { FeedFormatReader, HeaderReader, ParseContext } from './formats/registry.js';
+export type { RawItem } from './normalize.js';
 export {
   loadFeed,
   clearFeedMemory,

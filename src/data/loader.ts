@@ -132,7 +132,7 @@ function requestHeaders(target: string, stored: StoredFeed | undefined): Record<
 
 /**
  * One request for `url`, fetched from `target` (the proxy's URL, or `url` itself), revalidating
- * `stored`. Resolves a fresh feed, or the stored one on 304.
+ * `stored`. Resolves the feed, new or the stored one on 304, and what to store.
  */
 async function attempt(
   url: string,
@@ -140,7 +140,7 @@ async function attempt(
   { format, timeout }: LoadFeedOptions,
   signal: AbortSignal,
   stored: StoredFeed | undefined,
-): Promise<{ feed: Feed; fresh: StoredFeed | undefined }> {
+): Promise<{ feed: Feed; toStore: StoredFeed | undefined }> {
   const controller = new AbortController();
   const abort = () => controller.abort();
   const timer = setTimeout(abort, timeout ?? DEFAULT_TIMEOUT);
@@ -155,7 +155,8 @@ async function attempt(
     } catch (cause) {
       throw await fetchFailure(url, target, cause, controller.signal, signal);
     }
-    if (response.status === 304 && stored) return { feed: stored.feed, fresh: { ...stored, at: Date.now() } };
+    if (response.status === 304 && stored)
+      return { feed: stored.feed, toStore: { ...stored, at: Date.now() } };
     if (!response.ok) {
       throw new KabarFetchError('http', `The feed answered HTTP ${response.status}.`, {
         url,
@@ -178,13 +179,13 @@ async function attempt(
       headers: response.headers,
       ...(format ? { format } : {}),
     });
-    const fresh: StoredFeed = {
+    const toStore: StoredFeed = {
       feed,
       at: Date.now(),
       etag: response.headers.get('ETag') || undefined,
       modified: response.headers.get('Last-Modified') || undefined,
     };
-    return { feed, fresh };
+    return { feed, toStore };
   } finally {
     clearTimeout(timer);
     signal.removeEventListener('abort', abort);
@@ -270,8 +271,8 @@ async function request(
   const target = proxied(url, options.proxy);
   for (let tries = 0; ; tries++) {
     try {
-      const { feed, fresh } = await attempt(url, target, options, signal, stored);
-      if (store && fresh) saveLater(key, fresh, maxAge);
+      const { feed, toStore } = await attempt(url, target, options, signal, stored);
+      if (store && toStore) saveLater(key, toStore, maxAge);
       return feed;
     } catch (error) {
       if (!retryable(error) || tries >= retries) throw error;

@@ -3,9 +3,10 @@
  * feed's HTML exactly as published and must be sanitized before it reaches the DOM.
  */
 
-/** The formats Kabar reads. */
-export const FEED_FORMATS = ['rss', 'rdf', 'atom', 'json-feed', 'wordpress', 'jabarprov'] as const;
-export type FeedFormat = (typeof FEED_FORMATS)[number];
+import type { FeedFormat } from './formats/registry.js';
+
+export { FEED_FORMATS } from './formats/registry.js';
+export type { FeedFormat } from './formats/registry.js';
 
 export interface FeedAuthor {
   name: string;

@@ -1,6 +1,6 @@
 import { KabarParseError } from './errors.js';
-import type { FeedFormatReader, HeaderReader, ParseContext } from './format.js';
-import type { Feed, FeedFormat } from './model.js';
+import type { FeedFormat, FeedFormatReader, HeaderReader, ParseContext } from './formats/registry.js';
+import type { Feed } from './model.js';
 
 export interface ParseFeedOptions {
   /** The response's Content-Type, a hint for detection. */

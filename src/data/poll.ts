@@ -230,7 +230,7 @@ export class VoteStore {
 export type VoteSender = (vote: StoredVote, options?: PollRequestOptions) => Promise<Poll>;
 
 export interface DeliveryCallbacks {
-  /** The service counted the vote (or had counted it before): its fresh results. */
+  /** The service counted the vote (or had counted it before): its latest counts. */
   delivered(poll: Poll): void;
   /** An attempt failed; `final` when the service refused the vote and it was dropped. */
   failed(error: unknown, final: boolean): void;
@@ -250,8 +250,8 @@ export function preloadVoting(): void {
 
 /**
  * `POST vote.url`. The body is JSON sent as `text/plain` (a string body's default type), which
- * keeps the request CORS-simple (no preflight round trip on a slow connection). Answers the fresh
- * results.
+ * keeps the request CORS-simple (no preflight round trip on a slow connection). Answers the latest
+ * counts.
  */
 export const sendVote: VoteSender = (...args) => voting().then((m) => m.sendVote(...args));
 

@@ -102,7 +102,7 @@ function decode(text: string, xml?: boolean): string {
             ? String.fromCharCode(named)
             : '';
       if (!char) continue;
-      end += +semi;
+      if (semi) end++;
     }
     out += text.slice(last, at) + char;
     last = end;
@@ -129,23 +129,8 @@ const HIDDEN_BLOCKS = /<(script|style|template|noscript|iframe|object|svg|math)\
 const BLOCK_BREAK = /<\/?(?:p|div|br|li|h[1-6]|blockquote|tr|section|article)\b[^>]*>/gi;
 const TAG = /<\/?[A-Za-z!?][^>]*>?/g;
 
-/** The start of a hidden block at one position. */
-const HIDDEN_AT = /<(?:script|style|template|noscript|iframe|object|svg|math)\b/iy;
-
-/** Whether `html` has a comment or a hidden block: what only the passes of `stripText` read. */
-function hasHidden(html: string): boolean {
-  for (let at = html.indexOf('<'); at >= 0; at = html.indexOf('<', at + 1)) {
-    const c = html.charCodeAt(at + 1) | 32;
-    if (c === 33) {
-      if (html.startsWith('!--', at + 1)) return true;
-    } else if (c === 115 || c === 116 || c === 110 || c === 105 || c === 111 || c === 109) {
-      // s, t, n, i, o, m: the first letters of the hidden elements.
-      HIDDEN_AT.lastIndex = at;
-      if (HIDDEN_AT.test(html)) return true;
-    }
-  }
-  return false;
-}
+/** A comment or the start of a hidden block: what only the passes of `stripText` read. */
+const COMMENT_OR_HIDDEN = /<!--|<(?:script|style|template|noscript|iframe|object|svg|math)\b/i;
 
 /** BLOCK_BREAK at one position. */
 const BLOCK_AT = /<\/?(?:p|div|br|li|h[1-6]|blockquote|tr|section|article)\b[^>]*>/iy;
@@ -153,7 +138,7 @@ const BLOCK_AT = /<\/?(?:p|div|br|li|h[1-6]|blockquote|tr|section|article)\b[^>]
 /** Plain text from an HTML fragment: tags dropped, entities decoded, white space folded. */
 export function htmlToText(html: string | undefined | null): string {
   if (!html) return '';
-  return (hasHidden(html) ? undefined : scanText(html)) ?? stripText(html);
+  return (COMMENT_OR_HIDDEN.test(html) ? undefined : scanText(html)) ?? stripText(html);
 }
 
 /** `htmlToText` as four passes replacing with a string run natively, then decoding and folding. */
@@ -168,10 +153,43 @@ function stripText(html: string): string {
   return collapse(decodeEntities(text));
 }
 
+/** The UTF-16 code of a one-character string: the scanner below reads the text by code. */
+const code = (char: string): number => char.charCodeAt(0);
+const LESS_THAN = code('<');
+const AMPERSAND = code('&');
+const SEMICOLON = code(';');
+const NUMBER_SIGN = code('#');
+const SLASH = code('/');
+const EXCLAMATION = code('!');
+const QUESTION = code('?');
+const SPACE = code(' ');
+
+const ZERO = code('0');
+const NINE = code('9');
+const LOWER_A = code('a');
+const LOWER_F = code('f');
+const LOWER_Z = code('z');
+const UPPER_A = code('A');
+const UPPER_F = code('F');
+const UPPER_Z = code('Z');
+const LOWER_X = code('x');
+const UPPER_X = code('X');
+
+const isDigit = (c: number): boolean => c >= ZERO && c <= NINE;
+const isLetter = (c: number): boolean => (c >= LOWER_A && c <= LOWER_Z) || (c >= UPPER_A && c <= UPPER_Z);
+
+/** The value of a hexadecimal digit, or -1. */
+function hexDigit(c: number): number {
+  if (isDigit(c)) return c - ZERO;
+  if (c >= LOWER_A && c <= LOWER_F) return c - LOWER_A + 10;
+  if (c >= UPPER_A && c <= UPPER_F) return c - UPPER_A + 10;
+  return -1;
+}
+
 /** `\s` or the zero-width space: what `collapse` folds. */
 function isSpace(c: number): boolean {
   return (
-    c === 32 ||
+    c === SPACE ||
     (c >= 9 && c <= 13) ||
     (c >= 0xa0 &&
       (c === 0xa0 ||
@@ -193,8 +211,8 @@ function isSpace(c: number): boolean {
 function tagEnd(html: string, at: number): number {
   let j = at + 1;
   let c = html.charCodeAt(j);
-  if (c === 47) c = html.charCodeAt(++j);
-  if (!(((c | 32) >= 97 && (c | 32) <= 122) || c === 33 || c === 63)) return -1;
+  if (c === SLASH) c = html.charCodeAt(++j);
+  if (!(isLetter(c) || c === EXCLAMATION || c === QUESTION)) return -1;
   for (let from = j + 1; ;) {
     const close = html.indexOf('>', from);
     // Without a `>`, no block boundary either: the tag runs to the end.
@@ -218,48 +236,52 @@ function tagEnd(html: string, at: number): number {
 const PLAIN =
   /[^<&\t-\r \u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]*(?: [^<&\t-\r \u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]+)*/y;
 
-/** Where the reference `reference` read last ends. */
-let refEnd = 0;
+/** A character reference read by `reference`: the character and where the reference ends. */
+interface Reference {
+  char: string;
+  end: number;
+}
 
 /**
- * The character of the reference at `text[at]` (`&`) as `decodeEntities` reads it, '' for none;
+ * The reference at `text[at]` (`&`) as `decodeEntities` reads it: null when it is none;
  * undefined when a `<` follows it, where a dropped tag could have made it longer.
  */
-function reference(text: string, at: number): string | undefined {
+function reference(text: string, at: number): Reference | null | undefined {
   let p = at + 1;
   let c = text.charCodeAt(p);
   let value = -1;
   let name: string | undefined;
-  if (c === 35) {
+  if (c === NUMBER_SIGN) {
     c = text.charCodeAt(++p);
-    if (c >= 48 && c <= 57) {
-      for (value = 0; p <= at + 8 && (c = text.charCodeAt(p)) >= 48 && c <= 57; p++)
-        value = value * 10 + c - 48;
-    } else if ((c | 32) === 120) {
+    if (isDigit(c)) {
+      // Up to 7 decimal digits, as REF reads them.
+      for (value = 0; p <= at + 8 && isDigit((c = text.charCodeAt(p))); p++) value = value * 10 + (c - ZERO);
+    } else if (c === LOWER_X || c === UPPER_X) {
+      // Up to 6 hexadecimal digits.
       const digits = ++p;
-      for (value = 0; p < digits + 6; p++) {
-        const d = text.charCodeAt(p);
-        const h = d >= 48 && d <= 57 ? d - 48 : (d | 32) >= 97 && (d | 32) <= 102 ? (d | 32) - 87 : -1;
-        if (h < 0) break;
-        value = value * 16 + h;
+      for (value = 0; p < digits + 6 && hexDigit(text.charCodeAt(p)) >= 0; p++) {
+        value = value * 16 + hexDigit(text.charCodeAt(p));
       }
       if (p === digits) value = -1;
     }
-  } else if ((c | 32) >= 97 && (c | 32) <= 122) {
+  } else if (isLetter(c)) {
+    // A letter, then up to 31 letters or digits.
     const first = p;
     for (p++; p < first + 32; p++) {
       const d = text.charCodeAt(p);
-      if (!((d >= 48 && d <= 57) || ((d | 32) >= 97 && (d | 32) <= 122))) break;
+      if (!(isDigit(d) || isLetter(d))) break;
     }
     if (p - first > 1) name = text.slice(first, p);
   }
   c = text.charCodeAt(p);
-  if (c === 60) return undefined;
+  if (c === LESS_THAN) return undefined;
   const named = name ? NAMED[name]! : 0;
   // `> 0`, not `!== undefined`: `&constructor;` must not find Object's prototype.
-  if (value < 0 && !(named > 0)) return '';
-  refEnd = c === 59 ? p + 1 : p;
-  return value >= 0 ? codePoint(value) : String.fromCharCode(named);
+  if (value < 0 && !(named > 0)) return null;
+  return {
+    char: value >= 0 ? codePoint(value) : String.fromCharCode(named),
+    end: c === SEMICOLON ? p + 1 : p,
+  };
 }
 
 /**
@@ -277,23 +299,23 @@ function scanText(html: string): string | undefined {
     let next = -1; // where reading goes on after what is not plain text
     let blank = i === n;
     let char = '';
-    if (c === 60) {
+    if (c === LESS_THAN) {
       BLOCK_AT.lastIndex = i;
       if (BLOCK_AT.test(html)) {
         next = BLOCK_AT.lastIndex;
         blank = true;
       } else next = tagEnd(html, i);
-    } else if (c === 38) {
+    } else if (c === AMPERSAND) {
       const ref = reference(html, i);
       if (ref === undefined) return undefined;
       if (ref) {
-        next = refEnd;
-        if (isSpace(ref.charCodeAt(0))) blank = true;
-        else char = ref;
+        next = ref.end;
+        if (isSpace(ref.char.charCodeAt(0))) blank = true;
+        else char = ref.char;
       }
     } else if (isSpace(c)) {
       // One space after plain text and before anything but white space stays in the run.
-      if (c === 32 && start >= 0 && i + 1 < n && !isSpace(html.charCodeAt(i + 1))) {
+      if (c === SPACE && start >= 0 && i + 1 < n && !isSpace(html.charCodeAt(i + 1))) {
         i++;
         continue;
       }
@@ -310,7 +332,7 @@ function scanText(html: string): string | undefined {
     }
     if (start >= 0) {
       // The run may end in that one space, before a tag or a reference: it waits like others.
-      const end = html.charCodeAt(i - 1) === 32 ? i - 1 : i;
+      const end = html.charCodeAt(i - 1) === SPACE ? i - 1 : i;
       if (space && out) out += ' ';
       out += html.slice(start, end);
       space = end < i;

@@ -6,7 +6,7 @@
  * complete items.
  */
 import { KabarParseError } from './errors.js';
-import { decodeXml } from './shared.js';
+import { decodeXml } from './text.js';
 
 export const NS = {
   atom: 'http://www.w3.org/2005/Atom',

@@ -1,11 +1,9 @@
-import * as en from './locales/en.js';
-import * as id from './locales/id.js';
-import * as su from './locales/su.js';
-import type { KabarLanguage, KabarStrings } from './strings.js';
-
+/**
+ * What the elements and the API need of the languages: their codes, the strings' type and the
+ * tag lookup. No language's strings: Indonesian comes with each element (`tables.ts`), English
+ * and Sundanese load on demand (`loadStrings`), and `all-locales.ts` holds all three at once
+ * for the npm entry.
+ */
 export { LANGUAGES } from './strings.js';
 export type { KabarLanguage, KabarStrings } from './strings.js';
-
-export const locales: Record<KabarLanguage, KabarStrings> = { id: { ...id }, en: { ...en }, su: { ...su } };
-
 export { toLanguage } from './language.js';

@@ -28,6 +28,15 @@ export const loaded: Partial<Record<KabarLanguage, KabarStrings>> = {};
 const loading: Partial<Record<KabarLanguage, Promise<void>>> = {};
 
 /**
+ * The languages loaded on demand, one import each: in the one-file bundle each is a chunk of
+ * its own, which most pages never fetch.
+ */
+const onDemand: Record<Exclude<KabarLanguage, 'id'>, () => Promise<KabarStrings>> = {
+  en: () => import('./locales/en.js'),
+  su: () => import('./locales/su.js'),
+};
+
+/**
  * Loads a language's strings into `loaded`, once for the page. Returns `undefined` when there
  * is nothing to wait for (Indonesian, or loaded already), else a promise that never rejects:
  * when the chunk cannot be fetched, the language stays missing and readers get Indonesian, and
@@ -35,7 +44,7 @@ const loading: Partial<Record<KabarLanguage, Promise<void>>> = {};
  */
 export function loadStrings(lang: KabarLanguage): Promise<void> | undefined {
   if (lang === 'id' || loaded[lang]) return undefined;
-  return (loading[lang] ??= (lang === 'en' ? import('./locales/en.js') : import('./locales/su.js')).then(
+  return (loading[lang] ??= onDemand[lang]().then(
     (strings) => {
       loaded[lang] = strings;
     },

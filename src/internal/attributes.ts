@@ -10,10 +10,9 @@ export function warnAttribute(el: Element, attribute: string, value: unknown, fa
   const key = `${attribute}="${String(value)}"`;
   const seen = warned.get(el) ?? new Set<string>();
   warned.set(el, seen);
-  // A new key grows the set.
-  if (seen.size < seen.add(key).size) {
-    console.warn(`[kabar] <${el.localName}> ${key} is not valid; using ${JSON.stringify(fallback)}.`);
-  }
+  if (seen.has(key)) return;
+  seen.add(key);
+  console.warn(`[kabar] <${el.localName}> ${key} is not valid; using ${JSON.stringify(fallback)}.`);
 }
 
 /** `value` when it is one of `allowed`, else `fallback` (with a warning). */

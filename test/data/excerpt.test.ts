@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { toItem } from '../../src/data/format.js';
+import { toItem } from '../../src/data/normalize.js';
 import { htmlToText } from '../../src/data/text.js';
 
 /** A long article: paragraphs with links, entities and images, so any cut may fall inside one. */

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { isoInstant, parseDate } from '../../src/data/date.js';
-import { readDate } from '../../src/data/format.js';
+import { readDate } from '../../src/data/normalize.js';
 import { parseFeed } from '../../src/data/parse.js';
 import { collapse, decodeEntities, htmlToText } from '../../src/data/text.js';
 

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { decodeEntities, htmlToText } from '../../src/data/text.js';
-import { truncate } from '../../src/data/truncate.js';
+import { truncate } from '../../src/components/article-card/truncate.js';
 import { isoInstant, parseDate } from '../../src/data/date.js';
 
 describe('text', () => {

@@ -8,7 +8,7 @@ import { chunkRequests, memoryStorage, until } from '../helpers.js';
  * it shows its form), so the call that needs a chunk often comes while that first request is
  * still on its way: it must not inherit the failure of a request it did not make.
  */
-const base = new URL('/__kabar/bundle/once-readers-xml~800+readers-json~800+vote~800/', location.origin).href;
+const base = new URL('/__kabar/bundle/once-xml-readers~800+json-readers~800+vote~800/', location.origin).href;
 
 /** The requests made so far for a chunk of `base`. */
 const fetched = (name: string) => chunkRequests(base, name);
@@ -41,7 +41,7 @@ describe('hardening: a call that joins a chunk on its way to failing asks again'
     const list = wrapper.querySelector('kabar-news-list')!;
     await until(() => (list.shadowRoot?.querySelectorAll('.title').length ?? 0) === 2, 5000);
     expect(errors).to.have.length(0);
-    await triedTwice('readers-xml');
+    await triedTwice('xml-readers');
   });
 
   it('gives every call that joined a failing request the one request made after it', async () => {
@@ -58,7 +58,7 @@ describe('hardening: a call that joins a chunk on its way to failing asks again'
         0,
       );
     }
-    await triedTwice('readers-json');
+    await triedTwice('json-readers');
   });
 
   it('counts a vote sent while the preloaded vote sending is still failing', async () => {

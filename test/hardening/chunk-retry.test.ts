@@ -10,7 +10,7 @@ import { chunkRequests, memoryStorage, until } from '../helpers.js';
  * Browsers keep a failed module for the page's life; the bundle asks again.
  */
 const base = new URL(
-  '/__kabar/bundle/once-embed+readers-xml~800+format+en+sanitize-native+purify+html-rules~800+vote/',
+  '/__kabar/bundle/once-embed+xml-readers~800+normalize+en+sanitize-native+purify+html-rules~800+vote/',
   location.origin,
 ).href;
 const FEED = '/test/fixtures/csp/feed.xml';
@@ -77,10 +77,10 @@ describe('hardening: a chunk that failed to load once loads when asked again', f
     expect(feed.items.length).to.be.greaterThan(0);
     // Resource timing may list a request a moment after its module ran.
     const retried = (name: string) => fetched(name).some((url) => url.endsWith('?retry=1'));
-    await until(() => retried('readers-xml') && retried('format'));
+    await until(() => retried('xml-readers') && retried('normalize'));
     // One failure each: asked for once more, not again and again.
-    expect(fetched('readers-xml').join(' ')).not.to.contain('?retry=2');
-    expect(fetched('format').join(' ')).not.to.contain('?retry=2');
+    expect(fetched('xml-readers').join(' ')).not.to.contain('?retry=2');
+    expect(fetched('normalize').join(' ')).not.to.contain('?retry=2');
   });
 
   it('loads comments after "Coba lagi" when their embedding code failed to load', async () => {

@@ -129,10 +129,47 @@ for (const element of elements) {
 
 test('the shared base styles’ custom properties are documented by some element', async () => {
   const documented = new Set(elements.flatMap((e) => (e.cssProperties ?? []).map((p) => p.name)));
-  for (const file of ['src/internal/base-styles.ts', 'src/internal/styles.ts']) {
+  for (const file of ['src/internal/reset.styles.ts', 'src/internal/message.styles.ts']) {
     const base = await readFile(join(root, file), 'utf8');
     for (const [, name] of base.matchAll(/var\((--kabar-[\w-]+)/g)) {
       assert.ok(documented.has(name), `${name} (${file}) needs a @cssprop on an element that uses it`);
+    }
+  }
+});
+
+/** The theme tokens and their one default, from `src/internal/tokens.ts`. */
+async function tokenDefaults() {
+  const source = await readFile(join(root, 'src/internal/tokens.ts'), 'utf8');
+  const defaults = new Map(
+    [...source.matchAll(/'(--kabar-[\w-]+)': '([^']*)'/g)].map(([, name, value]) => [name, value]),
+  );
+  assert.ok(defaults.size > 10, 'tokens.ts lists the theme tokens');
+  return defaults;
+}
+
+test('every stylesheet falls back to the one default tokens.ts gives a theme token', async () => {
+  const defaults = await tokenDefaults();
+  const files = (await readdir(join(root, 'src'), { recursive: true })).filter((f) =>
+    f.endsWith('.styles.ts'),
+  );
+  assert.ok(files.length >= 8, 'finds the stylesheets');
+  for (const file of files) {
+    const text = await readFile(join(root, 'src', file), 'utf8');
+    for (const [, name, fallback] of text.matchAll(
+      /var\((--kabar-(?:color|font|space|radius)-[\w-]+), ([^()]*?)\)/g,
+    )) {
+      assert.ok(defaults.has(name), `${name} (${file}) is not in tokens.ts`);
+      assert.equal(fallback, defaults.get(name), `${file}: the default of ${name}`);
+    }
+  }
+});
+
+test('every element documents a theme token with the one default tokens.ts gives it', async () => {
+  const defaults = await tokenDefaults();
+  for (const element of elements) {
+    for (const prop of element.cssProperties ?? []) {
+      if (!defaults.has(prop.name)) continue;
+      assert.equal(prop.default, defaults.get(prop.name), `<${element.tagName}>: default of ${prop.name}`);
     }
   }
 });

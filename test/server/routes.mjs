@@ -8,6 +8,9 @@
  *   /__kabar/count/:name?file=...           serves a fixture and counts requests by name
  *   /__kabar/count/:name/total              the count so far (JSON)
  *   /__kabar/flaky/:name?fail=n&file=...    fails n times with 503 (and Retry-After: retry-after), then serves the fixture
+ *   /__kabar/module/:name/:fail[/:ms]       an ES module (`export const name, request`) whose first
+ *                                           :fail requests answer 503 (after ms milliseconds)
+ *   /__kabar/module/:name/total             how many times it was requested (JSON)
  *   /__kabar/fixtures                       the names of every fixture file (JSON)
  *   /__kabar/csp-page                       a page of widgets under the strictest CSP we support
  *   /__kabar/bundle/kabar.min.js[?version=v] the real single-file bundle, built from the rollup
@@ -109,6 +112,19 @@ export async function testRoutes(ctx, next) {
         return send(ctx, 503, 'unavailable', 'text/plain');
       }
       return send(ctx, 200, await fixture(file), type);
+    }
+    case 'module': {
+      const key = `module:${parts[2]}`;
+      if (parts[3] === 'total')
+        return send(ctx, 200, JSON.stringify({ count: counts.get(key) ?? 0 }), 'application/json');
+      const seen = (counts.get(key) ?? 0) + 1;
+      counts.set(key, seen);
+      if (seen <= Number(parts[3] ?? 0)) {
+        await new Promise((resolve) => setTimeout(resolve, Number(parts[4] ?? 0)));
+        return send(ctx, 503, 'module failed', 'text/plain');
+      }
+      const body = `export const name = ${JSON.stringify(parts[2])};\nexport const request = ${seen};\n`;
+      return send(ctx, 200, body, 'text/javascript; charset=utf-8');
     }
     case 'etag': {
       const name = parts[2];

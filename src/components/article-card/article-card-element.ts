@@ -1,17 +1,16 @@
-import { LitElement, nothing } from 'lit';
+import { nothing } from 'lit';
 import type { PropertyValues } from 'lit';
-import { LocaleController } from '../../controllers/locale-controller.js';
 import { VisibilityController } from '../../controllers/visibility-controller.js';
 import { parseDate } from '../../data/date.js';
 import { KabarError } from '../../data/errors.js';
 import type { FeedItem } from '../../data/model.js';
 import { KabarErrorEvent } from '../../events/kabar-error.js';
-import type { KabarStrings } from '../../i18n/strings.js';
 import { articleStrings } from '../../i18n/tables.js';
 import { oneOf, wholeNumber } from '../../internal/attributes.js';
 import { sanitizeHtml } from '../../internal/sanitize.js';
-import { nextTask } from '../../internal/schedule.js';
-import { hostStyles } from '../../internal/styles.js';
+import { messageStyles } from '../../internal/message.styles.js';
+import { KabarElement } from '../../internal/kabar-element.js';
+import { resetStyles } from '../../internal/reset.styles.js';
 import { ARTICLE_CARD_LAYOUTS, LOADING_MODES } from '../../types.js';
 import type { ArticleCardLayout, LoadingMode } from '../../types.js';
 import { articleStyles } from './article-card.styles.js';
@@ -66,10 +65,9 @@ import { renderArticle } from './article-template.js';
  *
  * @fires {KabarErrorEvent} kabar-error - With `content`, the article's HTML could not be shown because its sanitizer could not be loaded (`detail.error.kind` is `network`). The excerpt stays; the card tries again on its next update and when the browser comes back online.
  */
-export class KabarArticleCardElement extends LitElement {
-  static override styles = [hostStyles, articleStyles];
+export class KabarArticleCardElement extends KabarElement<'article'> {
+  static override styles = [resetStyles, messageStyles, articleStyles];
 
-  // Declared here rather than with `@property()` (see `KabarShareBarElement.properties`).
   static override properties = {
     article: { attribute: false },
     heading: {},
@@ -83,7 +81,6 @@ export class KabarArticleCardElement extends LitElement {
     headingLevel: { attribute: 'heading-level', type: Number },
     content: { type: Boolean },
     loading: {},
-    strings: { attribute: false },
   };
 
   /** A feed item to show; when set, it wins over the attributes below. */
@@ -129,15 +126,15 @@ export class KabarArticleCardElement extends LitElement {
    */
   loading: LoadingMode = 'eager';
 
-  /** Replaces some of the built-in strings. */
-  strings: Partial<KabarStrings> | undefined;
-
-  readonly #locale = new LocaleController(this, { article: articleStrings }, () => this.strings);
   readonly #visibility = new VisibilityController(this);
   #lazy = false;
   /** The sanitized HTML on screen, and the source it came from. */
   #body: { html: string; nodes: Node[] } | undefined;
   #sanitizing: string | undefined;
+
+  constructor() {
+    super({ article: articleStrings });
+  }
 
   #fromAttributes(): FeedItem {
     // A lone card's id is never read (a list keys its items by theirs), and `safeUrl` takes an
@@ -158,15 +155,6 @@ export class KabarArticleCardElement extends LitElement {
   /** A lazy card not yet near the viewport. */
   get #deferred(): boolean {
     return this.#lazy && !this.#visibility.near;
-  }
-
-  /** The first render is a task of its own (see `nextTask`), in the reader's language. */
-  protected override async scheduleUpdate(): Promise<void> {
-    if (!this.hasUpdated) {
-      await nextTask();
-      await this.#locale.ready;
-    }
-    super.scheduleUpdate();
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
@@ -213,7 +201,7 @@ export class KabarArticleCardElement extends LitElement {
     if (this.#deferred) return nothing;
     return renderArticle(this.article ?? this.#fromAttributes(), {
       layout: oneOf(this, 'layout', this.layout, ARTICLE_CARD_LAYOUTS, 'vertical'),
-      locale: this.#locale,
+      locale: this.locale,
       level: wholeNumber(this, 'heading-level', this.headingLevel, 3, 2),
       // `willUpdate` keeps `#body` only while `content` is on.
       body: this.#body?.html === this.article?.content ? this.#body?.nodes : undefined,

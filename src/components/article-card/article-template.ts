@@ -1,9 +1,10 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
+import { classMap } from 'lit/directives/class-map.js';
 import type { LocaleController } from '../../controllers/locale-controller.js';
 import { isoInstant } from '../../data/date.js';
 import type { FeedItem } from '../../data/model.js';
-import { truncate } from '../../data/truncate.js';
+import { truncate } from './truncate.js';
 import { safeUrl } from '../../data/url.js';
 import { formatDate } from '../../i18n/format.js';
 import type { ArticleCardLayout } from '../../types.js';
@@ -66,7 +67,7 @@ export function renderArticle(item: FeedItem, options: ArticleTemplateOptions): 
   const from =
     layout !== 'compact' && item.source !== options.feedTitle && item.source !== author && item.source;
   return html`
-    <article part="article" class="article ${layout} ${image ? 'has-image' : ''}">
+    <article part="article" class="article ${classMap({ [layout]: true, 'has-image': !!image })}">
       ${
         image
           ? html`<figure part="media" class="media">

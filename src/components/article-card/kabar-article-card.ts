@@ -1,9 +1,9 @@
-import { define } from '../../internal/define.js';
+import { defineOnce } from '../../internal/define-once.js';
 import { KabarArticleCardElement } from './article-card-element.js';
 
 export { KabarArticleCardElement };
 
-define('kabar-article-card', KabarArticleCardElement);
+defineOnce('kabar-article-card', KabarArticleCardElement);
 
 declare global {
   interface HTMLElementTagNameMap {

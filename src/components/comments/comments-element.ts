@@ -1,6 +1,5 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import type { PropertyValues } from 'lit';
-import { LocaleController } from '../../controllers/locale-controller.js';
 import { VisibilityController } from '../../controllers/visibility-controller.js';
 import { toKabarError } from '../../data/errors.js';
 import type { KabarError } from '../../data/errors.js';
@@ -9,8 +8,9 @@ import { KabarErrorEvent } from '../../events/kabar-error.js';
 import type { KabarStrings } from '../../i18n/strings.js';
 import { commentsStrings, retryStrings } from '../../i18n/tables.js';
 import { oneOf } from '../../internal/attributes.js';
-import { nextTask } from '../../internal/schedule.js';
-import { hostStyles } from '../../internal/styles.js';
+import { messageStyles } from '../../internal/message.styles.js';
+import { KabarElement } from '../../internal/kabar-element.js';
+import { resetStyles } from '../../internal/reset.styles.js';
 import { COMMENTS_LOAD_MODES } from '../../types.js';
 import type { CommentsLoadMode } from '../../types.js';
 import type { Embed, EmbedStatus } from './embed.js';
@@ -52,7 +52,7 @@ type Status = 'idle' | 'loading' | 'error' | EmbedStatus;
  * @cssprop [--kabar-color-surface-muted=#f3f5f7] - Background of the placeholder.
  * @cssprop [--kabar-color-danger=#b3261e] - Accent of the error message.
  * @cssprop [--kabar-color-muted=#555f6b] - Colour of notes and the attribution.
- * @cssprop [--kabar-color-link=#0b6e4f] - Colour of links.
+ * @cssprop [--kabar-color-link=inherit] - Colour of links.
  * @cssprop [--kabar-space-s=0.5rem] - Small spacing.
  * @cssprop [--kabar-space-m=1rem] - Spacing inside the placeholder and messages.
  * @cssprop [--kabar-space-l=1.5rem] - Space between the heading, the embed and the attribution.
@@ -63,10 +63,9 @@ type Status = 'idle' | 'loading' | 'error' | EmbedStatus;
  * @fires {KabarCommentsLoadEvent} kabar-comments-load - The embed loaded (`detail.reset` false) or moved to a new thread (`true`).
  * @fires {KabarErrorEvent} kabar-error - The provider's script failed to load, or its settings are missing.
  */
-export class KabarCommentsElement extends LitElement {
-  static override styles = [hostStyles, commentsStyles];
+export class KabarCommentsElement extends KabarElement<'comments' | 'retry'> {
+  static override styles = [resetStyles, messageStyles, commentsStyles];
 
-  // Declared here rather than with `@property()` (see `KabarShareBarElement.properties`).
   static override properties = {
     provider: {},
     load: {},
@@ -85,7 +84,6 @@ export class KabarCommentsElement extends LitElement {
     mapping: {},
     term: {},
     theme: {},
-    strings: { attribute: false },
   };
 
   /** `disqus`, `giscus` or a name given to `registerCommentsProvider()`; empty shows the element's own content. */
@@ -139,14 +137,6 @@ export class KabarCommentsElement extends LitElement {
   /** giscus: its theme (`preferred_color_scheme` by default). */
   theme = '';
 
-  /** Replaces some of the built-in strings. */
-  strings: Partial<KabarStrings> | undefined;
-
-  readonly #locale = new LocaleController(
-    this,
-    { comments: commentsStrings, retry: retryStrings },
-    () => this.strings,
-  );
   #status: Status = 'idle';
   #error: KabarError | undefined;
   /** The named provider, once imported: its name and privacy policy for the consent note. */
@@ -158,6 +148,10 @@ export class KabarCommentsElement extends LitElement {
   #waiting: AbortController | undefined;
   /** Bumped whenever what is in flight must be forgotten (removal, new provider). */
   #generation = 0;
+
+  constructor() {
+    super({ comments: commentsStrings, retry: retryStrings });
+  }
 
   get #mode(): CommentsLoadMode {
     return oneOf(this, 'load', this.load, COMMENTS_LOAD_MODES, 'visible');
@@ -174,15 +168,6 @@ export class KabarCommentsElement extends LitElement {
   }
 
   // Before render, so a change of provider or thread and its new state show in one update.
-  /** The first render is a task of its own (see `nextTask`), in the reader's language. */
-  protected override async scheduleUpdate(): Promise<void> {
-    if (!this.hasUpdated) {
-      await nextTask();
-      await this.#locale.ready;
-    }
-    super.scheduleUpdate();
-  }
-
   override willUpdate(changed: PropertyValues<this>): void {
     // A previous value means a change after the first render (an unchanged property has none).
     if (
@@ -210,7 +195,7 @@ export class KabarCommentsElement extends LitElement {
   }
 
   override render() {
-    const strings = this.#locale.strings.comments;
+    const strings = this.locale.strings.comments;
     const status = this.#status;
     const loaded = status === 'loaded';
     return html`
@@ -236,7 +221,7 @@ export class KabarCommentsElement extends LitElement {
           <p part="message">
             ${kind === 'offline' ? strings.offline : (setup ? strings.setup : strings.failed)(name)}
           </p>
-          ${setup ? nothing : html`<button part="retry" type="button" @click=${this.show}>${this.#locale.strings.retry}</button>`}
+          ${setup ? nothing : html`<button part="retry" type="button" @click=${this.show}>${this.locale.strings.retry}</button>`}
         </div>
       `;
     }
@@ -272,7 +257,7 @@ export class KabarCommentsElement extends LitElement {
     return (
       this.providerLabel ||
       this.#adapter?.label ||
-      (this.provider ? undefined : this.#locale.strings.comments.thirdParty)
+      (this.provider ? undefined : this.locale.strings.comments.thirdParty)
     );
   }
 
@@ -327,7 +312,7 @@ export class KabarCommentsElement extends LitElement {
       // Everything that runs once comments are wanted comes with this module.
       const { Embed } = await import('./embed.js');
       if (generation !== this.#generation) return;
-      await (this.#embed = new Embed(this, this.#locale, (status) => this.#setStatus(status))).start();
+      await (this.#embed = new Embed(this, this.locale, (status) => this.#setStatus(status))).start();
     } catch (error) {
       if (generation !== this.#generation) return;
       const kabarError = toKabarError(error);

@@ -25,7 +25,7 @@ export const commentsStyles = css`
     font-size: var(--kabar-font-size-small, 0.875em);
   }
   a {
-    color: var(--kabar-color-link, #0b6e4f);
+    color: var(--kabar-color-link, inherit);
   }
   .embed {
     min-width: 0;

@@ -88,7 +88,7 @@ export function loadScript(
 
 /**
  * Makes the scripts of a site's `<template>` embed code run once the fragment is in the page.
- * Scripts parsed in a template (or by `innerHTML`) are marked as already run; fresh copies are
+ * Scripts parsed in a template (or by `innerHTML`) are marked as already run; new copies are
  * not. They keep their order, like the parser would run them.
  */
 export function reviveScripts(root: DocumentFragment): void {
@@ -229,7 +229,7 @@ export class Embed {
     this.#host.dispatchEvent(new KabarCommentsLoadEvent({ provider: this.#host.provider.trim(), reset }));
   }
 
-  /** Applies changed settings: the provider's `update` when it has one, else a fresh mount. */
+  /** Applies changed settings: the provider's `update` when it has one, else a new mount. */
   async #refresh(): Promise<void> {
     this.#stale = false;
     const adapter = this.#adapter!;

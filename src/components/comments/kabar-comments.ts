@@ -1,9 +1,9 @@
-import { define } from '../../internal/define.js';
+import { defineOnce } from '../../internal/define-once.js';
 import { KabarCommentsElement } from './comments-element.js';
 
 export { KabarCommentsElement };
 
-define('kabar-comments', KabarCommentsElement);
+defineOnce('kabar-comments', KabarCommentsElement);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,9 +1,9 @@
-import { define } from '../../internal/define.js';
+import { defineOnce } from '../../internal/define-once.js';
 import { KabarFeedElement } from './feed-element.js';
 
 export { KabarFeedElement };
 
-define('kabar-feed', KabarFeedElement);
+defineOnce('kabar-feed', KabarFeedElement);
 
 declare global {
   interface HTMLElementTagNameMap {

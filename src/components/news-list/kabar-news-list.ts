@@ -1,9 +1,9 @@
-import { define } from '../../internal/define.js';
+import { defineOnce } from '../../internal/define-once.js';
 import { KabarNewsListElement } from './news-list-element.js';
 
 export { KabarNewsListElement };
 
-define('kabar-news-list', KabarNewsListElement);
+defineOnce('kabar-news-list', KabarNewsListElement);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,20 +1,20 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import type { PropertyValues } from 'lit';
+import { classMap } from 'lit/directives/class-map.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { ContextConsumer } from '@lit/context';
 import { feedContext } from '../../context.js';
 import type { FeedState } from '../../context.js';
 import { FeedController } from '../../controllers/feed-controller.js';
-import { LocaleController } from '../../controllers/locale-controller.js';
 import { VisibilityController } from '../../controllers/visibility-controller.js';
 import type { KabarError } from '../../data/errors.js';
 import type { FeedLoader } from '../../data/loader.js';
 import type { Feed, FeedItem } from '../../data/model.js';
-import type { KabarStrings } from '../../i18n/strings.js';
 import { articleStrings, errorStrings, newsListStrings, retryStrings } from '../../i18n/tables.js';
 import { oneOf, wholeNumber } from '../../internal/attributes.js';
-import { nextTask } from '../../internal/schedule.js';
-import { hostStyles } from '../../internal/styles.js';
+import { messageStyles } from '../../internal/message.styles.js';
+import { KabarElement } from '../../internal/kabar-element.js';
+import { resetStyles } from '../../internal/reset.styles.js';
 import { LOADING_MODES, NEWS_LIST_LAYOUTS } from '../../types.js';
 import type { ArticleCardLayout, LoadingMode, NewsListLayout } from '../../types.js';
 import { articleStyles } from '../article-card/article-card.styles.js';
@@ -94,10 +94,9 @@ const MAX_SKELETONS = 4;
  * @fires {KabarLoadEvent} kabar-load - With `src`: the feed loaded or refreshed.
  * @fires {KabarErrorEvent} kabar-error - With `src`: loading failed (once per failing feed when `src` lists several, and when a next page fails).
  */
-export class KabarNewsListElement extends LitElement {
-  static override styles = [hostStyles, articleStyles, newsListStyles];
+export class KabarNewsListElement extends KabarElement<'newsList' | 'error' | 'retry' | 'article'> {
+  static override styles = [resetStyles, messageStyles, articleStyles, newsListStyles];
 
-  // Declared here rather than with `@property()` (see `KabarShareBarElement.properties`).
   static override properties = {
     src: {},
     format: {},
@@ -112,7 +111,6 @@ export class KabarNewsListElement extends LitElement {
     category: {},
     layout: { reflect: true },
     heading: {},
-    strings: { attribute: false },
   };
 
   /**
@@ -172,16 +170,8 @@ export class KabarNewsListElement extends LitElement {
   /** A visible heading above the list. */
   heading = '';
 
-  /** Replaces some of the built-in strings. */
-  strings: Partial<KabarStrings> | undefined;
-
   /** The state of the enclosing `<kabar-feed>`, if any. */
   readonly #context = new ContextConsumer(this, { context: feedContext, subscribe: true });
-  readonly #locale = new LocaleController(
-    this,
-    { newsList: newsListStrings, error: errorStrings, retry: retryStrings, article: articleStrings },
-    () => this.strings,
-  );
   readonly #feed = new FeedController(this);
   readonly #visibility = new VisibilityController(this);
   #limit = 10;
@@ -191,6 +181,10 @@ export class KabarNewsListElement extends LitElement {
   /** `images="off"`. */
   #noImages = false;
   #lazy = false;
+
+  constructor() {
+    super({ newsList: newsListStrings, error: errorStrings, retry: retryStrings, article: articleStrings });
+  }
 
   /** `layout`, or its default when it is not valid (with one warning). */
   get #layout(): NewsListLayout {
@@ -220,15 +214,8 @@ export class KabarNewsListElement extends LitElement {
     );
   }
 
-  /** The first render is a task of its own (see `nextTask`), in the reader's language. */
-  protected override async scheduleUpdate(): Promise<void> {
-    if (!this.hasUpdated) {
-      await nextTask();
-      // The feed's request does not wait for the strings of a language loaded on demand.
-      this.#feed.start();
-      await this.#locale.ready;
-    }
-    super.scheduleUpdate();
+  protected override startLoading(): void {
+    this.#feed.start();
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
@@ -262,7 +249,7 @@ export class KabarNewsListElement extends LitElement {
       <section
         class=${this.#layout}
         aria-busy=${busy}
-        aria-label=${this.heading ? nothing : this.#locale.strings.newsList.label}
+        aria-label=${this.heading ? nothing : this.locale.strings.newsList.label}
       >
         <slot name="header">
           ${
@@ -276,7 +263,7 @@ export class KabarNewsListElement extends LitElement {
         ${
           // A refresh failed: the copy on screen stays, with a quiet notice.
           feed && state.error
-            ? html`<p part="notice" class="notice" role="status">${this.#locale.strings.newsList.stale}</p>`
+            ? html`<p part="notice" class="notice" role="status">${this.locale.strings.newsList.stale}</p>`
             : nothing
         }
         ${
@@ -296,7 +283,7 @@ export class KabarNewsListElement extends LitElement {
       { length: Math.min(this.#limit, MAX_SKELETONS) },
       () =>
         html` <li class="skeleton" aria-hidden="true">
-          <div class="article ${layout} ${layout === 'compact' ? '' : 'has-image'}">
+          <div class="article ${classMap({ [layout]: true, 'has-image': layout !== 'compact' })}">
             ${layout === 'compact' ? nothing : html`<div class="media bone"></div>`}
             <div class="body">
               <span class="bone title"></span>
@@ -307,7 +294,7 @@ export class KabarNewsListElement extends LitElement {
         </li>`,
     );
     return html`
-      <p class="visually-hidden" role="status">${this.#locale.strings.newsList.loading}</p>
+      <p class="visually-hidden" role="status">${this.locale.strings.newsList.loading}</p>
       <ul part="list" class="items">
         ${rows}
       </ul>
@@ -315,7 +302,7 @@ export class KabarNewsListElement extends LitElement {
   }
 
   #renderError(error: KabarError) {
-    const strings = this.#locale.strings;
+    const strings = this.locale.strings;
     const status = 'status' in error ? Number(error.status) : 0;
     return html`
       <div part="message" class="message error" role="alert">
@@ -335,7 +322,7 @@ export class KabarNewsListElement extends LitElement {
     const filtered = this.#filtered(feed.items);
     const paged = this.#pageSize > 0;
     const items = filtered.slice(0, paged ? this.#shown : this.#limit);
-    const strings = this.#locale.strings.newsList;
+    const strings = this.locale.strings.newsList;
     if (items.length === 0) {
       return html`
         <div part="message" class="message empty">
@@ -345,7 +332,7 @@ export class KabarNewsListElement extends LitElement {
     }
     const options = {
       layout: CARD_LAYOUT[this.#layout],
-      locale: this.#locale,
+      locale: this.locale,
       level: (this.heading ? 3 : 2) as 2 | 3,
       category: filter,
       feedTitle: feed.title,

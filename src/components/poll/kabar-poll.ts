@@ -1,9 +1,9 @@
-import { define } from '../../internal/define.js';
+import { defineOnce } from '../../internal/define-once.js';
 import { KabarPollElement } from './poll-element.js';
 
 export { KabarPollElement };
 
-define('kabar-poll', KabarPollElement);
+defineOnce('kabar-poll', KabarPollElement);
 
 declare global {
   interface HTMLElementTagNameMap {

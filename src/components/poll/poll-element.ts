@@ -1,6 +1,6 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import type { PropertyValues } from 'lit';
-import { LocaleController } from '../../controllers/locale-controller.js';
+import { classMap } from 'lit/directives/class-map.js';
 import { VisibilityController } from '../../controllers/visibility-controller.js';
 import { KabarError, toKabarError } from '../../data/errors.js';
 import {
@@ -18,12 +18,21 @@ import { formatDate, formatNumber } from '../../i18n/format.js';
 import type { KabarStrings } from '../../i18n/strings.js';
 import { pollStrings, retryStrings } from '../../i18n/tables.js';
 import { oneOf, wholeNumber } from '../../internal/attributes.js';
-import { nextTask } from '../../internal/schedule.js';
 import { COMPLETE, ERROR, Task, isAbort } from '../../internal/task.js';
-import { hostStyles } from '../../internal/styles.js';
+import { messageStyles } from '../../internal/message.styles.js';
+import { KabarElement } from '../../internal/kabar-element.js';
+import { resetStyles } from '../../internal/reset.styles.js';
 import { LOADING_MODES } from '../../types.js';
 import type { LoadingMode } from '../../types.js';
 import { pollStyles } from './poll.styles.js';
+
+/** How `#resume` was asked to send a pending vote. */
+interface ResumeOptions {
+  /** The reader waits for the answer (a vote just made, "send now"): focus moves to it. */
+  readerWaits?: boolean;
+  /** Hears the first answer, or that sending stopped (only when the reader waits). */
+  settled?: () => void;
+}
 
 /**
  * A poll from a poll service (see docs/poll-protocol.md): a reader votes once, then sees the
@@ -68,16 +77,18 @@ import { pollStyles } from './poll.styles.js';
  * @fires {KabarVoteEvent} kabar-vote - Before a vote is stored and sent, with `pollId` and `optionId`; cancelable.
  * @fires {KabarErrorEvent} kabar-error - Loading the poll failed, or a vote could not be sent (yet).
  */
-export class KabarPollElement extends LitElement {
-  static override styles = [hostStyles, pollStyles];
+export class KabarPollElement extends KabarElement<'poll' | 'retry'> {
+  static override styles = [resetStyles, messageStyles, pollStyles];
 
-  // Declared here rather than with `@property()` (see `KabarShareBarElement.properties`).
   static override properties = {
     src: {},
     timeout: { type: Number },
     loading: {},
-    strings: { attribute: false },
     storage: { attribute: false },
+    choice: { state: true },
+    submitting: { state: true },
+    voteAnswer: { state: true },
+    rejected: { state: true },
   };
 
   /** URL of the poll (`GET` answers the current poll, or 204 when there is none). */
@@ -92,35 +103,33 @@ export class KabarPollElement extends LitElement {
    */
   loading: LoadingMode = 'eager';
 
-  /** Replaces some of the built-in strings. */
-  strings: Partial<KabarStrings> | undefined;
-
   /**
    * Where votes are kept: `undefined` for `localStorage`, `null` for memory only, or any object
    * with `getItem`/`setItem`/`removeItem` (a namespace of its own, a test double).
    */
   storage: VoteStorage | null | undefined;
 
-  readonly #locale = new LocaleController(
-    this,
-    { poll: pollStrings, retry: retryStrings },
-    () => this.strings,
-  );
+  /** The option the reader has picked. */
+  private choice = '';
+  /** A vote is on its way and the reader waits for the answer. */
+  private submitting = false;
+  /** The poll as the service answered our vote: newer counts than the poll loaded. */
+  private voteAnswer: Poll | undefined;
+  /** The service refused the vote for good. */
+  private rejected: KabarError | undefined;
   readonly #visibility = new VisibilityController(this);
   #store = new VoteStore();
-  #choice = '';
-  #submitting: boolean | undefined;
-  /** Results fresher than the loaded poll: the answer to our vote. */
-  #fresh: Poll | undefined;
-  /** The service refused the vote for good. */
-  #rejected: KabarError | undefined;
   #stopDelivery: (() => void) | undefined;
-  #focusMessage: boolean | undefined;
+  /**
+   * The next update moves focus to the message about the vote: an instruction for `updated`,
+   * not state to render, so not reactive (the update comes with `submitting`).
+   */
+  #focusMessage = false;
 
   readonly #poll = new Task(this, {
     args: () => [this.src.trim(), this.#timeout] as const,
     task: async ([src, timeout], { signal }) => {
-      this.#fresh = undefined;
+      this.voteAnswer = undefined;
       if (!src) return null;
       let url: string;
       try {
@@ -144,6 +153,10 @@ export class KabarPollElement extends LitElement {
     },
   });
 
+  constructor() {
+    super({ poll: pollStrings, retry: retryStrings });
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('online', this.#onOnline);
@@ -158,16 +171,9 @@ export class KabarPollElement extends LitElement {
     this.#stopDelivery = undefined;
   }
 
-  /** The first render is a task of its own (see `nextTask`), in the reader's language. */
-  protected override async scheduleUpdate(): Promise<void> {
-    if (!this.hasUpdated) {
-      await nextTask();
-      // The poll's request does not wait for the strings of a language loaded on demand.
-      this.#store = new VoteStore(this.storage);
-      this.#poll.hostUpdate();
-      await this.#locale.ready;
-    }
-    super.scheduleUpdate();
+  protected override startLoading(): void {
+    this.#store = new VoteStore(this.storage);
+    this.#poll.hostUpdate();
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
@@ -206,7 +212,7 @@ export class KabarPollElement extends LitElement {
     const poll = this.#poll.value;
     if (
       !poll?.voteUrl ||
-      this.#submitting ||
+      this.submitting ||
       this.#stored(poll) ||
       !poll.options.some((o) => o.id === optionId) ||
       !this.dispatchEvent(new KabarVoteEvent({ pollId: poll.id, optionId }))
@@ -220,14 +226,13 @@ export class KabarPollElement extends LitElement {
       url: poll.voteUrl,
       pending: true,
     });
-    this.#rejected = undefined;
-    this.#submitting = true;
-    this.requestUpdate();
-    await new Promise<void>((settled) => this.#resume(poll, settled));
+    this.rejected = undefined;
+    this.submitting = true;
+    await new Promise<void>((settled) => this.#resume(poll, { readerWaits: true, settled }));
   }
 
   override render() {
-    const strings = this.#locale.strings.poll;
+    const strings = this.locale.strings.poll;
     const busy = this.#poll.status < COMPLETE && Boolean(this.src.trim());
     return html`
       <section part="poll" class="poll" aria-label=${strings.label} aria-busy=${busy}>
@@ -260,7 +265,7 @@ export class KabarPollElement extends LitElement {
   }
 
   #renderError() {
-    const strings = this.#locale.strings;
+    const strings = this.locale.strings;
     return this.#renderMessage(
       html`<p>${strings.poll.failed}</p>
         <button part="retry" type="button" @click=${this.reload}>${strings.retry}</button>`,
@@ -271,16 +276,16 @@ export class KabarPollElement extends LitElement {
 
   #renderPoll(loaded: Poll, strings: KabarStrings['poll']) {
     const stored = this.#stored(loaded);
-    const poll = this.#fresh ?? withStoredResults(loaded, stored);
+    const poll = this.voteAnswer ?? withStoredResults(loaded, stored);
     const closed = poll.status === 'closed';
-    return closed || (stored && !stored.pending && !this.#submitting)
+    return closed || (stored && !stored.pending && !this.submitting)
       ? this.#renderResults(poll, strings, stored?.option, closed)
       : this.#renderForm(poll, strings, stored);
   }
 
   #renderForm(poll: Poll, strings: KabarStrings['poll'], stored: StoredVote | undefined) {
-    const chosen = stored?.option ?? this.#choice;
-    const locked = this.#submitting || Boolean(stored);
+    const chosen = stored?.option ?? this.choice;
+    const locked = this.submitting || Boolean(stored);
     return html`<form @submit=${this.#onSubmit} @change=${this.#onChange}>
       <fieldset part="options" class="options" ?disabled=${locked}>
         <legend part="question" class="question">${poll.question}</legend>
@@ -294,11 +299,11 @@ export class KabarPollElement extends LitElement {
         )}
       </fieldset>
       ${
-        this.#rejected
-          ? this.#renderMessage(`${strings.rejected} ${this.#rejected.message}`, 'error', 'alert', true)
+        this.rejected
+          ? this.#renderMessage(`${strings.rejected} ${this.rejected.message}`, 'error', 'alert', true)
           : nothing
       }${
-        stored?.pending && !this.#submitting
+        stored?.pending && !this.submitting
           ? this.#renderMessage(
               html`<p>
                   ${strings.pending(poll.options.find((o) => o.id === stored.option)?.label ?? stored.option)}
@@ -315,14 +320,14 @@ export class KabarPollElement extends LitElement {
               true,
             )
           : html`<button part="submit" type="submit" ?disabled=${!chosen || locked}>
-              ${this.#submitting ? strings.submitting : strings.submit}
+              ${this.submitting ? strings.submitting : strings.submit}
             </button>`
       }
     </form>`;
   }
 
   #renderResults(poll: Poll, strings: KabarStrings['poll'], mine: string | undefined, closed: boolean) {
-    const locale = this.#locale;
+    const locale = this.locale;
     return html`<p part="question" class="question" id="question">${poll.question}</p>
       <ul part="results" class="results" aria-labelledby="question">
         ${poll.options.map((option) => {
@@ -331,7 +336,7 @@ export class KabarPollElement extends LitElement {
           const percent = poll.total ? Math.round((option.votes * 100) / poll.total) : 0;
           const chosen = option.id === mine;
           // Spaces between the spans and around the dot are the words' spaces in the row's text.
-          return html`<li part="result" class="result ${chosen ? 'chosen' : ''}">
+          return html`<li part="result" class="result ${classMap({ chosen })}">
             <span class="label"
               >${option.label}
               ${chosen ? html`<strong class="mine">(${strings.yourChoice})</strong>` : nothing}</span
@@ -371,40 +376,40 @@ export class KabarPollElement extends LitElement {
   /**
    * Keeps sending a vote that is still pending for `poll`, until it is counted (the answer's
    * results are shown) or refused (the refusal is shown, and the poll loaded again). When the
-   * reader waits for the answer (a vote just made, "send now"), `settled` hears the first one
-   * (or that sending stopped), and focus moves to the message that tells it; never on page load.
-   * A failure of either kind fires `kabar-error`.
+   * reader waits for the answer (a vote just made, "send now"), focus moves to the message that
+   * tells it, and `settled` hears the first answer (or that sending stopped); never on page
+   * load. A failure of either kind fires `kabar-error`.
    */
-  #resume(poll: Poll, settled?: () => void): void {
+  #resume(poll: Poll, { readerWaits = false, settled }: ResumeOptions = {}): void {
     const key = this.#keyOf(poll);
+    let waiting = readerWaits;
     const settle = () => {
-      if (!settled) return;
-      settled();
-      settled = undefined;
-      this.#submitting = false;
+      if (!waiting) return;
+      waiting = false;
+      settled?.();
+      this.submitting = false;
       this.#focusMessage = true;
-      this.requestUpdate();
     };
     if (!this.#store.get(key)?.pending || !this.isConnected) return settle();
     this.#stopDelivery?.();
     const stop = keepDelivering(this.#store, key, {
-      delivered: (fresh) => {
+      delivered: (answer) => {
         settle();
         this.#stopDelivery?.();
         this.#stopDelivery = undefined;
-        this.#fresh = fresh;
-        this.requestUpdate();
+        this.voteAnswer = answer;
       },
       failed: (error, final) => {
         settle();
         const kabarError = toKabarError(error);
         if (final) {
-          this.#rejected = kabarError;
-          this.#choice = '';
+          this.rejected = kabarError;
+          this.choice = '';
           // A refusal often means the poll changed (closed, options edited): show it as it is now.
           void this.#poll.run();
         }
         this.dispatchEvent(new KabarErrorEvent({ error: kabarError }));
+        // The stored vote changed (still pending, or dropped): the store is not reactive.
         this.requestUpdate();
       },
       timeout: this.#timeout,
@@ -417,25 +422,23 @@ export class KabarPollElement extends LitElement {
 
   // Methods, not arrow functions: Lit calls a template's listeners with the element as `this`.
   #onChange(event: Event): void {
-    this.#choice = (event.target as HTMLInputElement).value;
-    this.requestUpdate();
+    this.choice = (event.target as HTMLInputElement).value;
   }
 
   #onSubmit(event: SubmitEvent): void {
     event.preventDefault();
-    void this.vote(this.#choice);
+    void this.vote(this.choice);
   }
 
   #onSendNow(): void {
     const poll = this.#poll.value;
-    // The reader waits for this answer: focus moves to it.
-    if (poll) this.#resume(poll, () => undefined);
+    if (poll) this.#resume(poll, { readerWaits: true });
   }
 
   #onOnline = (): void => {
     // A poll that failed to load while offline loads now (and sends any vote waiting for it).
     if (this.#poll.status === ERROR) void this.#poll.run();
     // A vote waiting to be sent goes now (also when the code that sends it could not be loaded).
-    else if (this.#poll.value && !this.#submitting) this.#resume(this.#poll.value);
+    else if (this.#poll.value && !this.submitting) this.#resume(this.#poll.value);
   };
 }

@@ -110,7 +110,7 @@ export const pollStyles = css`
     margin: 0;
     font-weight: 600;
   }
-  /* The accent stripe of the messages about a vote (a failure's is in hostStyles). */
+  /* The accent stripe of the messages about a vote (a failure's is in messageStyles). */
   .pending,
   .thanks {
     border-inline-start: 4px solid var(--kabar-color-accent, #0b6e4f);

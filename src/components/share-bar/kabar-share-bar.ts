@@ -1,9 +1,9 @@
-import { define } from '../../internal/define.js';
+import { defineOnce } from '../../internal/define-once.js';
 import { KabarShareBarElement } from './share-bar-element.js';
 
 export { KabarShareBarElement };
 
-define('kabar-share-bar', KabarShareBarElement);
+defineOnce('kabar-share-bar', KabarShareBarElement);
 
 declare global {
   interface HTMLElementTagNameMap {

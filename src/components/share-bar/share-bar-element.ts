@@ -1,14 +1,12 @@
-import { LitElement, html, nothing } from 'lit';
-import { LocaleController } from '../../controllers/locale-controller.js';
+import { html, nothing } from 'lit';
 import { KabarError } from '../../data/errors.js';
 import { safeUrl } from '../../data/url.js';
 import { KabarErrorEvent } from '../../events/kabar-error.js';
 import { KabarShareEvent } from '../../events/kabar-share.js';
-import type { KabarStrings } from '../../i18n/strings.js';
 import { shareBarStrings } from '../../i18n/tables.js';
 import { oneOf, tokenList, warnAttribute } from '../../internal/attributes.js';
-import { baseStyles } from '../../internal/base-styles.js';
-import { nextTask } from '../../internal/schedule.js';
+import { KabarElement } from '../../internal/kabar-element.js';
+import { resetStyles } from '../../internal/reset.styles.js';
 import { SHARE_BAR_LAYOUTS, SHARE_NATIVE_MODES, SHARE_NETWORKS } from '../../types.js';
 import type { ShareBarLayout, ShareNativeMode, ShareNetwork } from '../../types.js';
 import { CONTROLS, shareLink } from './networks.js';
@@ -43,7 +41,7 @@ const pageUrl = (): string =>
  * @cssprop [--kabar-share-bar-gap=0.5rem] - Space between controls.
  * @cssprop [--kabar-share-bar-color=inherit] - Text and icon colour of the controls.
  * @cssprop [--kabar-share-bar-background=transparent] - Background of the controls (the page shows through, light or dark).
- * @cssprop [--kabar-share-bar-border=#c4c9cf] - Border colour of the controls.
+ * @cssprop [--kabar-share-bar-border=#dde1e6] - Border colour of the controls.
  * @cssprop [--kabar-share-bar-hover=#0b6e4f] - Border and text colour of a control under the pointer.
  * @cssprop [--kabar-share-bar-radius=999px] - Corner radius of the controls.
  * @cssprop [--kabar-share-bar-icon-size=1.25rem] - Icon size.
@@ -52,10 +50,10 @@ const pageUrl = (): string =>
  * @cssprop [--kabar-color-focus=#1a73e8] - Focus ring.
  * @cssprop [--kabar-space-xs=0.25rem] - Space between an icon and its name.
  * @cssprop [--kabar-space-s=0.5rem] - Space between the label and the controls.
- * @cssprop [--kabar-space-m=0.875rem] - Inline padding of a control.
+ * @cssprop [--kabar-space-m=1rem] - Inline padding of a control.
  * @cssprop [--kabar-radius-s=0.25rem] - Corner radius of the manual-copy field.
  * @cssprop [--kabar-radius-pill=999px] - Corner radius of the controls (under `--kabar-share-bar-radius`).
- * @cssprop [--kabar-color-border=#c4c9cf] - Border of the controls (under `--kabar-share-bar-border`).
+ * @cssprop [--kabar-color-border=#dde1e6] - Border of the controls (under `--kabar-share-bar-border`).
  * @cssprop [--kabar-color-surface=transparent] - Background of the controls (under `--kabar-share-bar-background`).
  * @cssprop [--kabar-color-text=inherit] - Text of the controls (under `--kabar-share-bar-color`).
  * @cssprop [--kabar-color-accent=#0b6e4f] - Hover colour of the controls (under `--kabar-share-bar-hover`).
@@ -63,11 +61,9 @@ const pageUrl = (): string =>
  * @fires {KabarShareEvent} kabar-share - A reader chose a network (`detail.network`, `detail.url`). Cancelable: `preventDefault()` stops the link, the copy or the share sheet.
  * @fires {KabarErrorEvent} kabar-error - The link could not be copied or shared (`detail.error.kind` is `share`).
  */
-export class KabarShareBarElement extends LitElement {
-  static override styles = [baseStyles, shareBarStyles];
+export class KabarShareBarElement extends KabarElement<'shareBar'> {
+  static override styles = [resetStyles, shareBarStyles];
 
-  // Declared here rather than with `@property()`, as in every Kabar element: the bundle then
-  // needs neither the decorator module nor TypeScript's decorator helper.
   static override properties = {
     url: {},
     text: {},
@@ -78,7 +74,6 @@ export class KabarShareBarElement extends LitElement {
     utmSource: { attribute: 'utm-source' },
     utmMedium: { attribute: 'utm-medium' },
     utmCampaign: { attribute: 'utm-campaign' },
-    strings: { attribute: false },
   };
 
   /** The address to share (http or https). Default: the page's `<link rel="canonical">`, else its address without the `#` part. */
@@ -108,15 +103,15 @@ export class KabarShareBarElement extends LitElement {
   /** Added to the shared address as `utm_campaign`. */
   utmCampaign = '';
 
-  /** Replaces some of the built-in strings. */
-  strings: Partial<KabarStrings> | undefined;
-
-  readonly #locale = new LocaleController(this, { shareBar: shareBarStrings }, () => this.strings);
   /** What the live region says; unset, it is empty. */
   #status: string | undefined;
   /** Copying failed: the link is shown in a field for the reader to copy. Unset, it did not. */
   #manual: boolean | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor() {
+    super({ shareBar: shareBarStrings });
+  }
 
   /** The address being shared: `url` or the page's, with the UTM parameters. */
   get shareUrl(): string {
@@ -133,17 +128,8 @@ export class KabarShareBarElement extends LitElement {
     clearTimeout(this.#timer);
   }
 
-  /** The first render is a task of its own (see `nextTask`), in the reader's language. */
-  protected override async scheduleUpdate(): Promise<void> {
-    if (!this.hasUpdated) {
-      await nextTask();
-      await this.#locale.ready;
-    }
-    super.scheduleUpdate();
-  }
-
   override render() {
-    const strings = this.#locale.strings.shareBar;
+    const strings = this.locale.strings.shareBar;
     const url = this.shareUrl;
     const text = this.text || document.title;
     const label = this.label ?? strings.label;
@@ -271,7 +257,7 @@ export class KabarShareBarElement extends LitElement {
     // the field stays, with the link selected.
     this.#show('', !copied);
     await this.updateComplete;
-    const strings = this.#locale.strings.shareBar;
+    const strings = this.locale.strings.shareBar;
     this.#show(copied ? strings.copied : strings.manual);
     if (copied) this.#timer = setTimeout(() => this.#show(''), STATUS_MS);
     else this.#fail('The link could not be copied.', url);

@@ -33,12 +33,12 @@ export const shareBarStyles = css`
   .control {
     display: inline-flex;
     align-items: center;
-    gap: var(--kabar-space-xs, 0.375rem);
+    gap: var(--kabar-space-xs, 0.25rem);
     min-width: 2.75rem;
     min-height: 2.75rem;
     margin: 0;
-    padding: 0 var(--kabar-space-m, 0.875rem);
-    border: 1px solid var(--kabar-share-bar-border, var(--kabar-color-border, #c4c9cf));
+    padding: 0 var(--kabar-space-m, 1rem);
+    border: 1px solid var(--kabar-share-bar-border, var(--kabar-color-border, #dde1e6));
     border-radius: var(--kabar-share-bar-radius, var(--kabar-radius-pill, 999px));
     background: var(--kabar-share-bar-background, var(--kabar-color-surface, transparent));
     color: var(--kabar-share-bar-color, var(--kabar-color-text, inherit));
@@ -83,7 +83,7 @@ export const shareBarStyles = css`
     width: 100%;
     margin-top: var(--kabar-space-xs, 0.25rem);
     padding: var(--kabar-space-s, 0.5rem);
-    border: 1px solid var(--kabar-color-border, #c4c9cf);
+    border: 1px solid var(--kabar-color-border, #dde1e6);
     border-radius: var(--kabar-radius-s, 0.25rem);
     font: inherit;
   }

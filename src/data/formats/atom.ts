@@ -1,9 +1,11 @@
-import type { FeedFormatReader, ParseContext, RawItem } from '../format.js';
+import type { FeedFormatReader, ParseContext } from './registry.js';
 import type { Feed, FeedAuthor, FeedEnclosure } from '../model.js';
 import { resolveUrl, resolveWebUrl } from '../url.js';
 import type { XmlElement } from '../xml.js';
 import { NS, parseXml, textOf } from '../xml.js';
-import { escapeHtml, parseAuthor, plain, readDate, toItem } from '../shared.js';
+import { parseAuthor, plain, readDate, toItem } from '../normalize.js';
+import type { RawItem } from '../normalize.js';
+import { escapeHtml } from '../text.js';
 
 /** Atom 0.3's namespace; 1.0 is `NS.atom`. */
 const ATOM03 = 'http://purl.org/atom/ns#';

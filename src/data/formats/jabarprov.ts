@@ -1,9 +1,10 @@
 import { KabarParseError } from '../errors.js';
-import type { FeedFormatReader, RawItem } from '../format.js';
+import type { FeedFormatReader } from './registry.js';
 import type { Feed, FeedAuthor } from '../model.js';
 import { count, isObject, parseJson, str, withParam } from './json.js';
 import type { Json } from './json.js';
-import { readDate, toItem } from '../shared.js';
+import { readDate, toItem } from '../normalize.js';
+import type { RawItem } from '../normalize.js';
 
 /** Where the portal shows an article whose record has a `slug` but no `link`. */
 const ARTICLE_BASE = 'https://jabarprov.go.id/berita/';
@@ -67,9 +68,8 @@ export const jabarprov: FeedFormatReader = {
     if (total !== undefined) feed.total = total;
     const page = count(meta['current_page']);
     const pages = count(meta['total_page']);
-    // `<` is false when either count is missing.
-    if (page! < pages!) {
-      const next = withParam(context.url, 'page', page! + 1);
+    if (page !== undefined && pages !== undefined && page < pages) {
+      const next = withParam(context.url, 'page', page + 1);
       if (next) feed.next = next;
     }
     return feed;

@@ -1,10 +1,12 @@
 import { KabarParseError } from '../errors.js';
-import type { FeedFormatReader, RawItem } from '../format.js';
+import type { FeedFormatReader } from './registry.js';
 import type { Feed, FeedAuthor, FeedItem } from '../model.js';
 import { resolveUrl, resolveWebUrl } from '../url.js';
 import { isObject, parseJson, str } from './json.js';
 import type { Json } from './json.js';
-import { defined, escapeHtml, plain, readDate, toItem } from '../shared.js';
+import { defined, plain, readDate, toItem } from '../normalize.js';
+import type { RawItem } from '../normalize.js';
+import { escapeHtml } from '../text.js';
 
 /** The item's authors, else the feed's: `authors`, or JSON Feed 1.0's single `author`. */
 function authorList(item: Json): unknown[] {

@@ -1,10 +1,11 @@
 import { KabarParseError } from '../errors.js';
-import type { FeedFormatReader, ParseContext, RawItem } from '../format.js';
+import type { FeedFormatReader, ParseContext } from './registry.js';
 import type { Feed, FeedEnclosure } from '../model.js';
 import { resolveUrl, resolveWebUrl } from '../url.js';
 import type { XmlElement } from '../xml.js';
 import { NS, parseXml, textOf, trimmed } from '../xml.js';
-import { parseAuthor, plain, readDate, toItem } from '../shared.js';
+import { parseAuthor, plain, readDate, toItem } from '../normalize.js';
+import type { RawItem } from '../normalize.js';
 
 /** The first image among media:* elements, in document order. */
 function mediaImage(elements: XmlElement[]): string | undefined {

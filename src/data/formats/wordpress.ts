@@ -1,9 +1,10 @@
 import { KabarParseError } from '../errors.js';
-import type { FeedFormatReader, RawItem } from '../format.js';
+import type { FeedFormatReader } from './registry.js';
 import type { Feed, FeedAuthor } from '../model.js';
 import { count, isObject, parseJson, str, withParam } from './json.js';
 import type { Json } from './json.js';
-import { readDate, toItem } from '../shared.js';
+import { readDate, toItem } from '../normalize.js';
+import type { RawItem } from '../normalize.js';
 
 /** `{ rendered: "…" }`, WordPress's wrapper for title, excerpt and content. */
 const rendered = (value: unknown): string | undefined =>

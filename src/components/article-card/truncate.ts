@@ -1,6 +1,6 @@
 /**
- * Shortens plain text at a word boundary, adding an ellipsis. A module of its own: the card
- * needs it up front, while the rest of the text helpers belong to the feed readers' chunks.
+ * Shortens a summary to `max` characters for a card, at a word boundary when one is near the
+ * end, with an ellipsis. Plain text in, plain text out.
  */
 export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;

@@ -15,7 +15,7 @@ let warned = false;
  * sometimes twice or in two versions; the first definition wins and a version mismatch is
  * reported once rather than thrown.
  */
-export function define(tag: string, ctor: CustomElementConstructor): void {
+export function defineOnce(tag: string, ctor: CustomElementConstructor): void {
   const existing = customElements.get(tag);
   if (existing) {
     const other = versions.get(tag);

@@ -1,38 +1,11 @@
+/**
+ * What every feed reader shares: turning the raw fields it found into a `FeedItem` (plain text,
+ * absolute URLs, a stable id), and reading dates, authors and feed-level text.
+ */
 import { parseDate } from './date.js';
-import type { Feed, FeedAuthor, FeedFormat, FeedItem } from './model.js';
+import type { FeedAuthor, FeedItem } from './model.js';
 import { collapse, decodeEntities, firstImage, htmlToText } from './text.js';
 import { resolveWebUrl } from './url.js';
-
-// `readFeed` loads this module beside a group of readers and detects with what it loaded; the
-// readers reach the rest through `shared.ts`.
-export { parseWith } from './parse-with.js';
-export { decodeXml, escapeHtml } from './text.js';
-
-/** What a parser is told besides the text. */
-export interface ParseContext {
-  /** The feed's URL: the base for relative links. */
-  url?: string;
-  contentType?: string;
-  /** The response headers, for formats that page through them (WordPress's `X-WP-TotalPages`). */
-  headers?: HeaderReader;
-}
-
-/** What a reader needs of `Headers`: a `Headers` object is one. */
-export interface HeaderReader {
-  get(name: string): string | null;
-}
-
-/**
- * One feed format. To add one, write a module exporting a `FeedFormatReader` and add it to
- * the list in `parse.ts`.
- */
-export interface FeedFormatReader {
-  readonly name: FeedFormat;
-  /** How sure this reader is that it can read `text` (0 = not at all, 1 = certain). */
-  detect(text: string, contentType: string): number;
-  /** Reads the text; throws KabarParseError when it cannot. */
-  parse(text: string, context: ParseContext): Feed;
-}
 
 /** The raw fields a reader collects for one item before normalization. */
 export interface RawItem {

@@ -5,7 +5,7 @@ import { css } from 'lit';
  * margins globally; inside the shadow root only inherited properties reach us, and these
  * rules pin the ones that would change our layout.
  */
-export const baseStyles = css`
+export const resetStyles = css`
   :host {
     display: block;
     color: var(--kabar-color-text, inherit);

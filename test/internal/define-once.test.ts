@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { LitElement } from 'lit';
-import { define } from '../../src/internal/define.js';
+import { defineOnce } from '../../src/internal/define-once.js';
 
-describe('define()', () => {
+describe('defineOnce()', () => {
   it('registers a tag once and ignores a second definition without throwing', () => {
     class A extends LitElement {}
     class B extends LitElement {}
@@ -10,8 +10,8 @@ describe('define()', () => {
     const warnings: unknown[] = [];
     console.warn = (...args: unknown[]) => warnings.push(args);
     try {
-      define('kabar-define-test', A);
-      expect(() => define('kabar-define-test', B)).not.to.throw();
+      defineOnce('kabar-define-test', A);
+      expect(() => defineOnce('kabar-define-test', B)).not.to.throw();
       expect(customElements.get('kabar-define-test')).to.equal(A);
       // The same version defining again is a second copy of the same script: no warning.
       expect(warnings).to.have.length(0);
@@ -31,8 +31,8 @@ describe('define()', () => {
     const warnings: string[] = [];
     console.warn = (message: string) => warnings.push(message);
     try {
-      define('kabar-define-other', C);
-      define('kabar-define-other', C);
+      defineOnce('kabar-define-other', C);
+      defineOnce('kabar-define-other', C);
       expect(warnings).to.have.length(1);
       expect(warnings[0]).to.contain('0.0.1');
     } finally {
