@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import '../../src/define.js';
 
 /**
- * The attributes that custom-elements.json documents (and so the README and Storybook) are the
+ * The attributes that custom-elements.json documents (and so the element pages in docs/ and Storybook) are the
  * ones each element observes, and each sets its property. Attribute names are declared in each
  * class's `static properties`, apart from the fields and their docs, so a field can be
  * documented as an attribute that the element never reads, or the other way round.
