@@ -1,0 +1,164 @@
+/**
+ * The command line: flags, --help, exit status 2 for bad flags, the "listening" line, and a
+ * graceful stop on SIGTERM.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { HELP, parseConfig } from '../src/config.js';
+import { ConfigError } from '../src/errors.js';
+import { request, spawnServer, tempDir, writePolls } from './helpers.js';
+
+const bin = new URL('../bin/kabar-server.js', import.meta.url).pathname;
+
+/** @type {{ dir: string, remove: () => void }} */
+let temp;
+before(() => {
+  temp = tempDir();
+});
+after(() => temp.remove());
+
+describe('parseConfig', () => {
+  test('has defaults for everything', () => {
+    const config = parseConfig([], '/srv/kabar');
+    assert.equal(config.port, 8080);
+    assert.equal(config.host, '127.0.0.1');
+    assert.equal(config.pollsFile, '/srv/kabar/polls.json');
+    assert.deepEqual(config.store, { kind: 'sqlite', location: '/srv/kabar/kabar-data/kabar.db' });
+    assert.equal(config.voteRate, 0);
+    assert.deepEqual(config.feedsAllow, []);
+    assert.deepEqual(config.feedsOrigins, ['*']);
+  });
+
+  test('reads every flag', () => {
+    const config = parseConfig(
+      [
+        '--port=0',
+        '--host',
+        '0.0.0.0',
+        '--polls',
+        'p.json',
+        '--store',
+        'postgres://kabar@db.internal:5432/kabar',
+        '--demo',
+        '.',
+        '--max-connections',
+        '50',
+        '--vote-rate',
+        '30',
+        '--feeds-allow',
+        'jabarprov.go.id, bandungkab.go.id',
+        '--feeds-origins',
+        'https://a.example',
+      ],
+      '/srv',
+    );
+    assert.equal(config.port, 0);
+    assert.equal(config.host, '0.0.0.0');
+    assert.deepEqual(config.store, { kind: 'postgres', location: 'postgres://kabar@db.internal:5432/kabar' });
+    assert.equal(config.demoRoot, '/srv');
+    assert.equal(config.maxConnections, 50);
+    assert.equal(config.voteRate, 30);
+    assert.deepEqual(config.feedsAllow, ['jabarprov.go.id', 'bandungkab.go.id']);
+    assert.deepEqual(config.feedsOrigins, ['https://a.example']);
+    assert.equal(
+      parseConfig(['--store', 'sqlite:/var/lib/kabar/k.db']).store.location,
+      '/var/lib/kabar/k.db',
+    );
+  });
+
+  for (const args of [
+    ['--bogus'],
+    ['--port', 'abc'],
+    ['--port', '70000'],
+    ['--port', '-1'],
+    ['--port'],
+    ['--store', 'mysql://x'],
+    ['--store', 'sqlite:'],
+    ['--max-connections', '0'],
+    ['--vote-rate', '1.5'],
+    ['extra'],
+  ]) {
+    test(`refuses ${args.join(' ')}`, () => {
+      assert.throws(() => parseConfig(args), ConfigError);
+    });
+  }
+
+  test('--help documents every flag', () => {
+    for (const flag of [
+      '--port',
+      '--host',
+      '--polls',
+      '--store',
+      '--demo',
+      '--max-connections',
+      '--vote-rate',
+      '--feeds-allow',
+      '--feeds-origins',
+      '--help',
+    ])
+      assert.match(HELP, new RegExp(`${flag}\\b`), flag);
+  });
+});
+
+describe('the kabar-server command', () => {
+  test('exits 2 with a clear message on a bad flag, a bad polls file or a served store', () => {
+    for (const args of [
+      ['--bogus'],
+      ['--port', 'x'],
+      ['--polls', join(temp.dir, 'missing.json')],
+      [
+        '--polls',
+        writePolls(temp.dir),
+        '--demo',
+        temp.dir,
+        '--store',
+        `sqlite:${join(temp.dir, 'demo', 'k.db')}`,
+      ],
+    ]) {
+      const run = spawnSync(process.execPath, [bin, '--port', '0', ...args], {
+        encoding: 'utf8',
+        timeout: 20_000,
+        cwd: temp.dir,
+      });
+      assert.equal(run.status, 2, `${args.join(' ')}: ${run.stderr}`);
+      assert.match(run.stderr, /^kabar-server: \S/);
+    }
+  });
+
+  test('prints its help and exits 0', () => {
+    const run = spawnSync(process.execPath, [bin, '--help'], { encoding: 'utf8', timeout: 20_000 });
+    assert.equal(run.status, 0);
+    assert.equal(run.stdout, HELP);
+  });
+
+  test('says where it listens, serves, and stops cleanly on SIGTERM', async () => {
+    const polls = writePolls(temp.dir);
+    const { child, url } = await spawnServer(['--polls', polls], { cwd: temp.dir });
+    try {
+      assert.match(url, /^http:\/\/127\.0\.0\.1:\d+$/);
+      const vote = await request(url, '/api/polls/layanan/votes', {
+        method: 'POST',
+        headers: { 'Content-Type': 'text/plain' },
+        body: JSON.stringify({ option: 'jalan', key: 'command-test-1' }),
+      });
+      assert.equal(vote.status, 201);
+    } finally {
+      const exited = new Promise((resolve) =>
+        child.once('exit', (code, signal) => resolve({ code, signal })),
+      );
+      child.kill('SIGTERM');
+      assert.deepEqual(await exited, { code: 0, signal: null });
+    }
+    // The default store is kabar-data/kabar.db under the working directory.
+    const again = await spawnServer(['--polls', polls], { cwd: temp.dir });
+    try {
+      const { poll } = (await request(again.url, '/api/polls/layanan')).json();
+      assert.equal(poll.total, 1);
+    } finally {
+      again.child.kill('SIGTERM');
+      await new Promise((resolve) => again.child.once('exit', resolve));
+    }
+  });
+});
