@@ -351,3 +351,59 @@ export function spawnServer(args, { cwd } = {}) {
     });
   });
 }
+
+/**
+ * What a store holds, read straight from the database: every key with its option, and the
+ * counter rows summed per option.
+ *
+ * @param {string} storeUrl a `--store` URL
+ * @returns {Promise<{ votes: Map<string, string>, counts: Map<string, number>, integrity: string }>}
+ */
+export async function readStore(storeUrl) {
+  if (storeUrl.startsWith('sqlite:')) {
+    const { default: Database } = await import('better-sqlite3');
+    const db = new Database(storeUrl.slice('sqlite:'.length), { readonly: true });
+    try {
+      const rows = /** @type {{ key: string, option: string }[]} */ (
+        db.prepare('SELECT key, option FROM votes').all()
+      );
+      const sums = /** @type {{ option: string, n: number }[]} */ (
+        db.prepare('SELECT option, SUM(n) AS n FROM counts GROUP BY option').all()
+      );
+      const integrity = String(db.pragma('integrity_check', { simple: true }));
+      return {
+        votes: new Map(rows.map((row) => [row.key, row.option])),
+        counts: new Map(sums.map((row) => [row.option, Number(row.n)])),
+        integrity,
+      };
+    } finally {
+      db.close();
+    }
+  }
+  const { default: pg } = await import('pg');
+  const client = new pg.Client(storeUrl);
+  await client.connect();
+  try {
+    const { rows } = await client.query('SELECT key, option FROM votes');
+    const sums = await client.query('SELECT option, SUM(n)::bigint AS n FROM counts GROUP BY option');
+    return {
+      votes: new Map(rows.map((row) => [row.key, row.option])),
+      counts: new Map(sums.rows.map((row) => [row.option, Number(row.n)])),
+      integrity: 'ok',
+    };
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Votes per option among `votes`.
+ *
+ * @param {Map<string, string>} votes key → option
+ */
+export function tally(votes) {
+  /** @type {Map<string, number>} */
+  const counts = new Map();
+  for (const option of votes.values()) counts.set(option, (counts.get(option) ?? 0) + 1);
+  return counts;
+}
