@@ -19,7 +19,10 @@
  *    15 s each), and each run's metrics;
  *  - the size table of `npm run size`.
  *
- *   npm run bench -- --runs=9 --only=parse,paint,rerender,requests,memory,cls,lighthouse,size
+ *  - the poll service (bench/server.mjs): votes/s and latency on SQLite and PostgreSQL, cost per
+ *    vote with 10k and 1M votes stored, reads/s with and without If-None-Match.
+ *
+ *   npm run bench -- --runs=9 --only=server,parse,paint,rerender,requests,memory,cls,lighthouse,size
  *   npm run bench -- --only=lighthouse --lighthouse-runs=10
  */
 import { spawnSync } from 'node:child_process';
@@ -45,6 +48,15 @@ const option = (name) => process.argv.find((a) => a.startsWith(`--${name}=`))?.s
 const runs = Number(option('runs') ?? 7);
 const only = option('only')?.split(',');
 const wanted = (name) => !only || only.includes(name);
+
+// The poll service needs neither the build nor a browser: it runs first, and alone when asked alone.
+if (wanted('server')) {
+  const { benchServer } = await import('../bench/server.mjs');
+  await benchServer((label, value, detail = '') =>
+    console.log(`  ${label.padEnd(58)} ${value.padStart(12)}  ${detail}`),
+  );
+  if (only?.every((name) => name === 'server')) process.exit(0);
+}
 
 if (!existsSync(join(root, 'dist/kabar.min.js'))) {
   console.log('dist/ is missing: building first…');
