@@ -1,7 +1,8 @@
 /**
  * `--vote-rate N`: at most N votes a minute from one address, counted in fixed one-minute
- * windows. Addresses are kept in a `Map` (client input never meets an object's prototype), at
- * most `RATE_LIMIT_MAX_ADDRESSES` of them: the oldest are forgotten first.
+ * windows. Addresses are kept in a `Map` (client input never meets an object's prototype) for as
+ * long as their window lasts, and at most `RATE_LIMIT_MAX_ADDRESSES` of them: the oldest are
+ * forgotten first.
  */
 import { RATE_LIMIT_MAX_ADDRESSES } from './config.js';
 
@@ -24,6 +25,11 @@ export class VoteRateLimit {
     this.#now = now;
   }
 
+  /** Addresses currently tracked. */
+  get size() {
+    return this.#windows.size;
+  }
+
   /**
    * Counts one vote from `address`.
    *
@@ -33,9 +39,13 @@ export class VoteRateLimit {
   take(address) {
     if (this.#perMinute === 0) return 0;
     const now = this.#now();
+    // Windows are kept in the order they started: forget the ones that have ended.
+    for (const [oldAddress, oldWindow] of this.#windows) {
+      if (now - oldWindow.start < WINDOW_MS) break;
+      this.#windows.delete(oldAddress);
+    }
     let window = this.#windows.get(address);
-    if (!window || now - window.start >= WINDOW_MS) {
-      this.#windows.delete(address);
+    if (!window) {
       window = { start: now, count: 0 };
       this.#windows.set(address, window);
       if (this.#windows.size > this.#maxAddresses) {

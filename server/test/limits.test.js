@@ -150,6 +150,10 @@ describe('--vote-rate', () => {
     assert.equal(limit.take('a'), 0);
     assert.equal(limit.take('a'), 0);
     assert.ok(limit.take('a') > 0);
+    // Windows that ended are forgotten.
+    now = 200_000;
+    limit.take('z');
+    assert.equal(limit.size, 1);
     assert.equal(new VoteRateLimit(0).take('a'), 0);
   });
 });
