@@ -5,7 +5,8 @@
  * Polls and options are kept in `Map`s: ids come from clients' URLs and bodies, and a plain
  * object would answer `__proto__` or `constructor` from its prototype.
  */
-import { readFileSync, unwatchFile, watchFile } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { POLLS_WATCH_INTERVAL_MS } from './config.js';
 import { PollsFileError } from './errors.js';
 
@@ -146,6 +147,15 @@ export function pollStatus(poll, now) {
 }
 
 /**
+ * What identifies a version of a file: a change to any of these means it was edited or replaced.
+ *
+ * @param {import('node:fs').Stats} stats
+ */
+const versionOf = (stats) => `${stats.ino}:${stats.size}:${stats.mtimeMs}`;
+
+const MISSING = 'missing';
+
+/**
  * The polls of a file, kept current: `current()` answers the last good set.
  */
 export class PollsFile {
@@ -153,7 +163,11 @@ export class PollsFile {
   #log;
   /** @type {Map<string, Poll>} */
   #polls;
-  #listener = () => this.reload();
+  /** The version of the file last read, good or bad. */
+  #version = '';
+  /** @type {NodeJS.Timeout | undefined} */
+  #timer;
+  #checking = false;
 
   /**
    * Reads the file; throws a `PollsFileError` when it is bad, so a bad file stops the start.
@@ -164,6 +178,7 @@ export class PollsFile {
   constructor(file, { log = (message) => console.error(message) } = {}) {
     this.#file = file;
     this.#log = log;
+    this.#version = this.#statVersion();
     this.#polls = loadPolls(file);
   }
 
@@ -174,6 +189,7 @@ export class PollsFile {
 
   /** Reads the file again; on failure keeps the last good polls and logs why. */
   reload() {
+    this.#version = this.#statVersion();
     try {
       this.#polls = loadPolls(this.#file);
       this.#log(`kabar-server: polls reloaded from ${this.#file} (${this.#polls.size} polls)`);
@@ -182,12 +198,38 @@ export class PollsFile {
     }
   }
 
-  /** Re-reads the file whenever it changes (also when it is replaced by a rename). */
+  /**
+   * Re-reads the file whenever its version differs from the one last read (edited in place or
+   * replaced by a rename). Compared with the version read at start, so an edit made while the
+   * server was starting is not missed.
+   */
   watch() {
-    watchFile(this.#file, { interval: POLLS_WATCH_INTERVAL_MS, persistent: false }, this.#listener);
+    this.#timer ??= setInterval(() => void this.#check(), POLLS_WATCH_INTERVAL_MS);
+    this.#timer.unref();
   }
 
   unwatch() {
-    unwatchFile(this.#file, this.#listener);
+    clearInterval(this.#timer);
+    this.#timer = undefined;
+  }
+
+  async #check() {
+    if (this.#checking) return;
+    this.#checking = true;
+    try {
+      const version = await stat(this.#file).then(versionOf, () => MISSING);
+      // A missing file is reported once (by reload), and read again once it is back.
+      if (version !== this.#version) this.reload();
+    } finally {
+      this.#checking = false;
+    }
+  }
+
+  #statVersion() {
+    try {
+      return versionOf(statSync(this.#file));
+    } catch {
+      return MISSING;
+    }
   }
 }

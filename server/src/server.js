@@ -116,6 +116,12 @@ export async function createApp(config, options = {}) {
  */
 export async function startServer(config, options = {}) {
   const { polls, store, handle } = await createApp(config, options);
+  /**
+   * Responses in progress: told to close their connection when the server stops.
+   * @type {Set<http.ServerResponse>}
+   */
+  const active = new Set();
+  let stopping = false;
   const server = http.createServer(
     {
       headersTimeout: options.headersTimeoutMs ?? HEADERS_TIMEOUT_MS,
@@ -123,7 +129,12 @@ export async function startServer(config, options = {}) {
       keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,
       connectionsCheckingInterval: CONNECTIONS_CHECK_INTERVAL_MS,
     },
-    (req, res) => void handle(req, res),
+    (req, res) => {
+      if (stopping) res.setHeader('Connection', 'close');
+      active.add(res);
+      res.once('close', () => active.delete(res));
+      void handle(req, res);
+    },
   );
   // Node's own maxConnections drops extra sockets without a word; answer them 503 instead.
   let open = 0;
@@ -152,6 +163,7 @@ export async function startServer(config, options = {}) {
   const address = /** @type {import('node:net').AddressInfo} */ (server.address());
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
 
+  /** @type {Promise<void> | undefined} */
   let closing;
   return {
     server,
@@ -160,6 +172,9 @@ export async function startServer(config, options = {}) {
     url: `http://${host}:${address.port}`,
     close() {
       closing ??= (async () => {
+        stopping = true;
+        // Requests in flight finish; their connections are not kept alive for another.
+        for (const res of active) if (!res.headersSent) res.setHeader('Connection', 'close');
         polls.unwatch();
         const closed = new Promise((resolve) => server.close(resolve));
         server.closeIdleConnections();

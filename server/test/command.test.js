@@ -4,6 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import net from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { HELP, parseConfig } from '../src/config.js';
@@ -160,5 +161,34 @@ describe('the kabar-server command', () => {
       again.child.kill('SIGTERM');
       await new Promise((resolve) => again.child.once('exit', resolve));
     }
+  });
+
+  test('on SIGTERM, finishes a vote in flight before it exits', async () => {
+    const polls = writePolls(temp.dir);
+    const { child, url } = await spawnServer([
+      '--polls',
+      polls,
+      '--store',
+      `sqlite:${join(temp.dir, 'inflight.db')}`,
+    ]);
+    const exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+    const { hostname, port } = new URL(url);
+    const socket = net.connect(Number(port), hostname);
+    let answer = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk) => (answer += chunk));
+    const closed = new Promise((resolve) => socket.once('close', resolve));
+    await new Promise((resolve) => socket.once('connect', resolve));
+    const body = JSON.stringify({ option: 'jalan', key: 'in-flight-vote-1' });
+    socket.write(
+      `POST /api/polls/layanan/votes HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: ${body.length}\r\n\r\n${body.slice(0, 10)}`,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    child.kill('SIGTERM');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    socket.write(body.slice(10));
+    await closed;
+    assert.match(answer, /^HTTP\/1\.1 201/);
+    assert.equal(await exited, 0);
   });
 });

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -197,6 +197,15 @@ describe('the polls file', () => {
         logged.join('\n'),
       );
       assert.equal((await request(kabar.url, '/api/polls/baru')).status, 200);
+      // A file removed for a while: logged once, the polls kept, and read again once it is back.
+      rmSync(file);
+      for (let i = 0; i < 50 && !logged.some((m) => /cannot be read/.test(m)); i++)
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      await new Promise((resolve) => setTimeout(resolve, 2_500));
+      assert.equal(logged.filter((m) => /cannot be read/.test(m)).length, 1, logged.join('\n'));
+      assert.equal((await request(kabar.url, '/api/polls/baru')).status, 200);
+      writeFileSync(file, JSON.stringify(POLLS));
+      assert.equal(await waitFor((status) => status === 404), 404);
     } finally {
       await kabar.close();
     }
