@@ -160,8 +160,10 @@ export function createRouter({
   now = Date.now,
   log = (message, error) => console.error(message, error ?? ''),
 }) {
-  /** The last rendered read of each poll, reused while its counts and status are unchanged. */
-  /** @type {Map<string, { poll: import('./polls.js').Poll, counts: Map<string, number>, status: string, text: string, etag: string }>} */
+  /**
+   * The last rendered read of each poll, reused while its counts and status are unchanged.
+   * @type {Map<string, { poll: import('./polls.js').Poll, counts: Map<string, number>, status: string, text: string, etag: string }>}
+   */
   const rendered = new Map();
 
   /**
