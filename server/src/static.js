@@ -6,11 +6,10 @@
  * folder after symbolic links, dot-files are never served, and the server refuses to start when
  * the vote store lies inside a served folder (`assertNotServed`).
  */
-import { createReadStream } from 'node:fs';
+import { createReadStream, realpathSync } from 'node:fs';
 import { readFile, realpath, stat } from 'node:fs/promises';
-import { realpathSync } from 'node:fs';
 import http from 'node:http';
-import { dirname, extname, join, relative, resolve, sep, isAbsolute } from 'node:path';
+import { dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { gzip as gzipCallback } from 'node:zlib';
 import { GZIP_CACHE_BYTES, GZIP_MAX_FILE_BYTES } from './config.js';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { HELP, parseConfig } from '../src/config.js';
 import { ConfigError } from '../src/errors.js';
-import { request, spawnServer, tempDir, writePolls } from './helpers.js';
+import { request, spawnServer, start, tempDir, writePolls } from './helpers.js';
 
 const bin = new URL('../bin/kabar-server.js', import.meta.url).pathname;
 
@@ -190,5 +190,36 @@ describe('the kabar-server command', () => {
     await closed;
     assert.match(answer, /^HTTP\/1\.1 201/);
     assert.equal(await exited, 0);
+  });
+
+  test('answers /api/feeds 404 while the feed relay is off, and hands it the request once on', async () => {
+    const polls = writePolls(temp.dir);
+    const store = `sqlite:${join(temp.dir, 'relay.db')}`;
+    const off = await start(['--polls', polls, '--store', store]);
+    try {
+      const response = await request(off.url, '/api/feeds?url=https%3A%2F%2Fjabarprov.go.id%2Ffeed');
+      assert.equal(response.status, 404);
+      assert.equal(response.json().error.code, 'not-found');
+    } finally {
+      await off.close();
+    }
+    /** @type {string[]} */
+    const seen = [];
+    const on = await start(['--polls', polls, '--store', store, '--feeds-allow', 'jabarprov.go.id'], {
+      relay: {
+        handle(_req, res, url) {
+          seen.push(url.searchParams.get('url') ?? '');
+          res.writeHead(204).end();
+        },
+      },
+    });
+    try {
+      const response = await request(on.url, '/api/feeds?url=https%3A%2F%2Fjabarprov.go.id%2Ffeed');
+      assert.equal(response.status, 204);
+      assert.deepEqual(seen, ['https://jabarprov.go.id/feed']);
+      assert.equal((await request(on.url, '/api/feeds/other')).status, 404);
+    } finally {
+      await on.close();
+    }
   });
 });
