@@ -46,4 +46,26 @@ export default tseslint.config(
       },
     },
   },
+  {
+    // kabar-server: plain JavaScript for Node, type-checked by server/tsconfig.json.
+    files: ['server/**/*.js'],
+    languageOptions: {
+      globals: Object.fromEntries(
+        [
+          'process',
+          'console',
+          'URL',
+          'Buffer',
+          'fetch',
+          'structuredClone',
+          'setTimeout',
+          'clearTimeout',
+          'setInterval',
+          'clearInterval',
+          'setImmediate',
+          'clearImmediate',
+        ].map((name) => [name, 'readonly']),
+      ),
+    },
+  },
 );

@@ -19,11 +19,14 @@
  *    15 s each), and each run's metrics;
  *  - the size table of `npm run size`.
  *
- *   npm run bench -- --runs=9 --only=parse,paint,rerender,requests,memory,cls,lighthouse,size
+ *  - the poll service (bench/server.mjs): votes/s and latency on SQLite and PostgreSQL, cost per
+ *    vote with 10k and 1M votes stored, reads/s with and without If-None-Match.
+ *
+ *   npm run bench -- --runs=9 --only=server,parse,paint,rerender,requests,memory,cls,lighthouse,size
  *   npm run bench -- --only=lighthouse --lighthouse-runs=10
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
@@ -34,8 +37,9 @@ import { chromium } from 'playwright-core';
 import { rollup } from 'rollup';
 import { GENERATORS } from '../bench/feed.mjs';
 import { median } from '../bench/median.mjs';
-import { createPollService } from '../demo/poll-service.mjs';
-import { createServer as createDemoServer, listen } from '../demo/server.mjs';
+import { tmpdir } from 'node:os';
+import { parseConfig } from '../server/src/config.js';
+import { startServer } from '../server/src/server.js';
 import { CHROME_FLAGS, HOW_TO_GET_CHROMIUM, findChrome } from './chrome.mjs';
 import { formatSizes, measureSizes } from './size.mjs';
 
@@ -45,10 +49,43 @@ const runs = Number(option('runs') ?? 7);
 const only = option('only')?.split(',');
 const wanted = (name) => !only || only.includes(name);
 
+// The poll service needs neither the build nor a browser: it runs first, and alone when asked alone.
+if (wanted('server')) {
+  const { benchServer } = await import('../bench/server.mjs');
+  await benchServer((label, value, detail = '') =>
+    console.log(`  ${label.padEnd(58)} ${value.padStart(12)}  ${detail}`),
+  );
+  if (only?.every((name) => name === 'server')) process.exit(0);
+}
+
 if (!existsSync(join(root, 'dist/kabar.min.js'))) {
   console.log('dist/ is missing: building first…');
   const built = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
   if (built.status !== 0) process.exit(built.status ?? 1);
+}
+
+/**
+ * The demo as `npm start` serves it: kabar-server with the demo's polls, the page and dist/,
+ * votes in a throwaway SQLite store. `close()` stops it and removes the store.
+ */
+async function startDemo() {
+  const data = mkdtempSync(join(tmpdir(), 'kabar-bench-demo-'));
+  const kabar = await startServer(
+    parseConfig([
+      '--port',
+      '0',
+      '--polls',
+      join(root, 'demo/polls.json'),
+      '--store',
+      `sqlite:${join(data, 'kabar.db')}`,
+      '--demo',
+      root,
+    ]),
+  );
+  return {
+    port: Number(new URL(kabar.url).port),
+    close: () => kabar.close().finally(() => rmSync(data, { recursive: true, force: true })),
+  };
 }
 
 /** feedsmith as a classic script for the browser: `window.benchParsers.feedsmith`. */
@@ -300,8 +337,8 @@ try {
   }
 
   if (wanted('cls')) {
-    const demo = createDemoServer({ handlers: [createPollService()] }); // as `npm start` serves it
-    const demoPort = await listen(demo, 0);
+    const demo = await startDemo(); // as `npm start` serves it
+    const demoPort = demo.port;
     console.log('\nLayout shift (PerformanceObserver "layout-shift" while the demo page loads)\n');
     // A phone (what Lighthouse emulates), then desktop screens, where the sidebar is on the first screen.
     for (const [width, height] of [
@@ -342,14 +379,14 @@ try {
         `(${shifts.length} loads, until network idle + 1.5 s; target 0${moved.size ? `; moved: ${[...moved].join(', ')}` : ''})`,
       );
     }
-    demo.close();
+    await demo.close();
   }
 
   if (wanted('lighthouse')) {
     const { default: lighthouse } = await import('lighthouse');
     const { launch } = await import('chrome-launcher');
-    const demo = createDemoServer({ handlers: [createPollService()] }); // as `npm start` serves it
-    const demoPort = await listen(demo, 0);
+    const demo = await startDemo(); // as `npm start` serves it
+    const demoPort = demo.port;
     const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
     const METRICS = {
       'first-contentful-paint': 'FCP',
@@ -399,7 +436,7 @@ try {
         await chrome.kill();
       }
     }
-    demo.close();
+    await demo.close();
     // The middle run's score (the upper of the two middle ones): a score some run really had.
     const middleScore = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
     const targets = { performance: 95, accessibility: 100, 'best-practices': 100, seo: 95 };

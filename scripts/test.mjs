@@ -1,5 +1,5 @@
 /**
- * `npm test`: finds a Chromium, runs the Node tests (test/node) and the browser tests
+ * `npm test`: finds a Chromium, runs the Node tests (test/node, server/test) and the browser tests
  * (@web/test-runner), and ends with one plain line, `N passed, N failed`.
  * Arguments go to the test runner: `npm test -- --files test/data/*.test.ts`.
  */
@@ -34,20 +34,32 @@ function finish() {
   process.exit(totals.failed > 0 ? 1 : 0);
 }
 
-// Node tests: the demo server and other code that runs outside the browser.
+/**
+ * Runs Node test files with the built-in runner and adds its counts to the totals; a run that
+ * failed without a failing test (a file that cannot load) counts as one failure.
+ */
+async function runNodeTests(files) {
+  if (!files.length) return;
+  const { code, out } = await run(process.execPath, ['--test', '--test-reporter=tap', ...files], {}, true);
+  const count = (name) => Number(new RegExp(`^# ${name} (\\d+)`, 'm').exec(out)?.[1] ?? 0);
+  totals.passed += count('pass');
+  totals.failed += count('fail') || (code !== 0 ? 1 : 0);
+  totals.skipped += count('skipped');
+}
+
+const testFiles = (dir, suffix) =>
+  existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith(suffix))
+        .map((f) => join(dir, f))
+    : [];
+
+// Node tests: code that runs outside the browser, then the kabar-server package
+// (server/test; its PostgreSQL suites are skipped, with the reason, when PostgreSQL is missing).
 const nodeOnly = args.length === 0 || args.includes('--node');
-const nodeDir = 'test/node';
-if (nodeOnly && existsSync(nodeDir)) {
-  const files = readdirSync(nodeDir)
-    .filter((f) => f.endsWith('.test.mjs'))
-    .map((f) => join(nodeDir, f));
-  if (files.length) {
-    const { code, out } = await run(process.execPath, ['--test', '--test-reporter=tap', ...files], {}, true);
-    const pass = Number(/^# pass (\d+)/m.exec(out)?.[1] ?? 0);
-    const fail = Number(/^# fail (\d+)/m.exec(out)?.[1] ?? 0);
-    totals.passed += pass;
-    totals.failed += fail || (code !== 0 ? 1 : 0);
-  }
+if (nodeOnly) {
+  await runNodeTests(testFiles('test/node', '.test.mjs'));
+  await runNodeTests(testFiles('server/test', '.test.js'));
 }
 if (args.includes('--node')) finish();
 

@@ -1,6 +1,6 @@
 /**
  * Two readers, each in their own browser context (own storage, own cookies), vote on the same
- * poll at the same moment through the real bundle and the reference service: both votes count.
+ * poll at the same moment through the real bundle and kabar-server: both votes count.
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { CHROME_FLAGS, findChrome } from '../../scripts/chrome.mjs';
-import { createPollService } from '../../demo/poll-service.mjs';
-import { createServer, listen } from '../../demo/server.mjs';
+import { parseConfig } from '../../server/src/config.js';
+import { startServer } from '../../server/src/server.js';
 import { bundle } from '../server/bundle.mjs';
 
 const PAGE = `<!doctype html>
@@ -30,12 +30,20 @@ before(async () => {
   await mkdir(join(root, 'dist'), { recursive: true });
   await writeFile(join(root, 'demo', 'index.html'), PAGE);
   for (const [name, code] of await bundle()) await writeFile(join(root, 'dist', name), code);
-  const service = createPollService({
-    pollsFile: fileURLToPath(new URL('../fixtures/polls.json', import.meta.url)),
-    dataDir: join(root, 'data'),
-  });
-  server = createServer({ root, handlers: [service] });
-  base = `http://localhost:${await listen(server, 0)}`;
+  const polls = fileURLToPath(new URL('../fixtures/polls.json', import.meta.url));
+  server = await startServer(
+    parseConfig([
+      '--port',
+      '0',
+      '--polls',
+      polls,
+      '--store',
+      `sqlite:${join(root, 'data', 'kabar.db')}`,
+      '--demo',
+      root,
+    ]),
+  );
+  base = server.url;
   const executablePath = await findChrome();
   assert.ok(executablePath, 'a Chromium is needed for this test');
   browser = await chromium.launch({ executablePath, args: CHROME_FLAGS });
@@ -43,8 +51,7 @@ before(async () => {
 
 after(async () => {
   await browser?.close();
-  server?.closeAllConnections();
-  await new Promise((resolve) => server?.close(resolve));
+  await server?.close();
   await rm(root, { recursive: true, force: true });
 });
 

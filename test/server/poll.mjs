@@ -1,24 +1,29 @@
 /**
- * The reference poll service mounted in the test server, so `<kabar-poll>` talks to it for real,
- * with its data in a fresh temporary folder for each run.
+ * kabar-server's routes mounted in the test server, so `<kabar-poll>` talks to the real poll
+ * service, with its SQLite store in a fresh temporary folder for each run.
  *
- *   /api/polls/...                the service (demo/poll-service.mjs)
+ *   /api/polls/...                the service (server/src/routes.js)
  *   /__poll/down?mode=503|drop    from now on, the service answers 503 or drops the connection
  *   /__poll/up                    the service answers again
- *   /__poll/reset                 forgets every vote (a new service on a new folder)
+ *   /__poll/reset                 forgets every vote (a new store in a new folder)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createPollService } from '../../demo/poll-service.mjs';
+import { parseConfig } from '../../server/src/config.js';
+import { createApp } from '../../server/src/server.js';
 
 const pollsFile = fileURLToPath(new URL('../fixtures/polls.json', import.meta.url));
 const root = mkdtempSync(join(tmpdir(), 'kabar-poll-wtr-'));
 process.on('exit', () => rmSync(root, { recursive: true, force: true }));
 
 let generation = 0;
-let handle = createPollService({ pollsFile, dataDir: join(root, String(generation)) });
+const open = () =>
+  createApp(
+    parseConfig(['--polls', pollsFile, '--store', `sqlite:${join(root, String(generation), 'kabar.db')}`]),
+  );
+let app = open();
 let down = '';
 
 export async function pollRoutes(ctx, next) {
@@ -29,7 +34,11 @@ export async function pollRoutes(ctx, next) {
     else if (what === 'up') down = '';
     else if (what === 'reset') {
       down = '';
-      handle = createPollService({ pollsFile, dataDir: join(root, String(++generation)) });
+      const old = app;
+      generation++;
+      app = open();
+      await (await old).store.close();
+      await app;
     } else return next();
     ctx.set('Cache-Control', 'no-store');
     ctx.body = { down };
@@ -51,10 +60,6 @@ export async function pollRoutes(ctx, next) {
   // Koa (and the runner's 404 report) would take the untouched status for a 404.
   ctx.status = 200;
   ctx.respond = false;
-  if (!(await handle(ctx.req, ctx.res))) {
-    ctx.respond = true;
-    ctx.status = 404;
-    return next();
-  }
+  await (await app).handle(ctx.req, ctx.res);
   return undefined;
 }
