@@ -5,7 +5,7 @@
  */
 import { Buffer } from 'node:buffer';
 import http from 'node:http';
-import { setImmediate, setTimeout } from 'node:timers';
+import { setImmediate } from 'node:timers';
 import { URL } from 'node:url';
 import { createRelay } from '../../src/relay/relay.js';
 
@@ -166,16 +166,4 @@ export function lookupFrom(table) {
     });
   };
   return Object.assign(lookup, { calls });
-}
-
-/**
- * Resolves once `check` is true, polling every 5 ms for at most `ms`.
- * @param {() => boolean} check
- * @param {number} [ms]
- */
-export async function until(check, ms = 2000) {
-  for (const start = Date.now(); !check();) {
-    if (Date.now() - start > ms) throw new Error('Timed out waiting.');
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
 }
