@@ -6,8 +6,11 @@
  */
 import assert from 'node:assert/strict';
 import { Buffer } from 'node:buffer';
+import { readFileSync } from 'node:fs';
+import https from 'node:https';
 import { gzipSync } from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
+import { createSecureContext } from 'node:tls';
 import { URL } from 'node:url';
 import { lookupFrom, RSS, startRelay, startUpstream } from './harness.js';
 
@@ -332,6 +335,45 @@ describe('credentials', () => {
       assert.deepEqual(names, ['accept', 'accept-encoding', 'connection', 'host', 'user-agent']);
     } finally {
       await relay.close();
+    }
+  });
+});
+
+describe('https', () => {
+  // A self-signed certificate for feeds.test and 127.0.0.1, made for these tests with
+  // `openssl req -x509 -newkey rsa:2048 -nodes -days 36500 -subj /CN=feeds.test
+  //  -addext subjectAltName=DNS:feeds.test,IP:127.0.0.1`. No system trusts it.
+  const tls = {
+    key: readFileSync(new URL('tls/feeds-test.key', import.meta.url)),
+    cert: readFileSync(new URL('tls/feeds-test.crt', import.meta.url)),
+  };
+
+  test('connects to the checked address, sends the name as SNI, and checks the certificate', async () => {
+    /** @type {string[]} */
+    const names = [];
+    const context = createSecureContext(tls);
+    const server = https.createServer({
+      ...tls,
+      SNICallback: (servername, done) => {
+        names.push(servername);
+        done(null, context);
+      },
+    });
+    await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
+    const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
+    const lookup = lookupFrom({ 'feeds.test': ['127.0.0.1'] });
+    const relay = await startRelay({ allow: [`feeds.test:${port}`, `127.0.0.1:${port}`], lookup });
+    try {
+      const { status, json } = await relay.feed(`https://feeds.test:${port}/feed.xml`);
+      // The certificate is not trusted: the relay refuses it rather than reading the feed.
+      assert.equal(status, 502);
+      assert.equal(json().error.code, 'upstream-error');
+      assert.deepEqual(names, ['feeds.test']);
+      assert.deepEqual(lookup.calls, ['feeds.test']);
+    } finally {
+      await relay.close();
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(() => resolve(undefined)));
     }
   });
 });
