@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { Buffer } from 'node:buffer';
 import { describe, test } from 'node:test';
 import { setTimeout } from 'node:timers';
-import { FAILED_SOURCE_PAUSE_MS, STALE_HEADER } from '../../src/relay/relay.js';
+import { FAILED_SOURCE_PAUSE_MS, MAX_CACHE_ENTRIES, STALE_HEADER } from '../../src/relay/relay.js';
 import { lookupFrom, RSS, startRelay, startUpstream } from './harness.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -80,6 +80,31 @@ describe('sharing', () => {
       assert.equal(fresh.status, 200);
       assert.equal(fresh.headers['age'], '0');
       assert.equal(upstream.requests.length, 2);
+    } finally {
+      await relay.close();
+      await upstream.close();
+    }
+  });
+});
+
+describe('bounds', () => {
+  test(`at most ${MAX_CACHE_ENTRIES} feeds are kept: the least recently used goes first`, async () => {
+    const upstream = await startUpstream((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/rss+xml' });
+      res.end(RSS);
+    });
+    const relay = await startRelay({ allow: [`127.0.0.1:${upstream.port}`] });
+    try {
+      const url = (/** @type {number} */ i) => `${upstream.origin}/feed.xml?page=${i}`;
+      for (let i = 0; i < MAX_CACHE_ENTRIES; i++) assert.equal((await relay.feed(url(i))).status, 200);
+      // Page 0 is used again, so page 1 is now the least recently used.
+      await relay.feed(url(0));
+      assert.equal(upstream.requests.length, MAX_CACHE_ENTRIES);
+      await relay.feed(url(MAX_CACHE_ENTRIES));
+      await relay.feed(url(0));
+      assert.equal(upstream.requests.length, MAX_CACHE_ENTRIES + 1);
+      await relay.feed(url(1));
+      assert.equal(upstream.requests.length, MAX_CACHE_ENTRIES + 2);
     } finally {
       await relay.close();
       await upstream.close();
