@@ -204,6 +204,20 @@ async function readBody(response, maxBytes) {
 }
 
 /**
+ * What went wrong with a connection, in words that name no address: the error's message may
+ * hold the address a name resolved to, which a visitor has no need to learn.
+ * @param {NodeJS.ErrnoException} error
+ */
+function connectionProblem(error) {
+  const code = error.code ?? '';
+  if (/CERT|SELF_SIGNED|ERR_TLS|UNABLE_TO_VERIFY/.test(code))
+    return `its TLS certificate was refused (${code})`;
+  if (code === 'ECONNREFUSED') return 'the connection was refused';
+  if (code === 'ECONNRESET' || code === 'EPIPE') return 'the connection was reset';
+  return code ? `the connection failed (${code})` : 'the connection failed';
+}
+
+/**
  * One request to the checked address, with the URL's own Host header and TLS server name.
  * @param {URL} url
  * @param {{ address: string, family: number }} target
@@ -258,9 +272,13 @@ function requestOnce(url, target, conditional, deadline, options) {
       done();
       reject(
         timedOut ??
-          new RelayError('upstream-error', `The relay could not reach ${url.host}: ${error.message}`, {
-            cause: error,
-          }),
+          new RelayError(
+            'upstream-error',
+            `The relay could not reach ${url.host}: ${connectionProblem(error)}.`,
+            {
+              cause: error,
+            },
+          ),
       );
     });
     request.on('response', (incoming) => {

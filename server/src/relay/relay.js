@@ -149,6 +149,15 @@ function positive(value, name, fallback) {
   return value;
 }
 
+/**
+ * A failure for the log, with its cause (which may name addresses: the operator may see them).
+ * @param {unknown} error
+ */
+function describe(error) {
+  if (!(error instanceof Error)) return String(error);
+  return error.cause instanceof Error ? `${error.message} (${error.cause.message})` : error.message;
+}
+
 /** A strong ETag for a body: the same bytes always give the same tag, on every instance. */
 const etagOf = (/** @type {Buffer} */ body) =>
   `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
@@ -289,7 +298,7 @@ export function createRelay(options) {
   function failed(saved, error) {
     const current = cache.get(saved.key);
     if (current) current.failedAt = now();
-    log.warn(`Feed relay: ${saved.key} failed, serving the saved copy: ${String(error)}`);
+    log.warn(`Feed relay: ${saved.key} failed, serving the saved copy: ${describe(error)}`);
   }
 
   /**
@@ -321,6 +330,9 @@ export function createRelay(options) {
       if (usable && error instanceof RelayError && error.status >= 500) {
         failed(usable, error);
         return { entry: usable, stale: Math.floor(age / 1000) };
+      }
+      if (error instanceof RelayError && error.status >= 500) {
+        log.warn(`Feed relay: ${url.href} failed: ${describe(error)}`);
       }
       throw error;
     }

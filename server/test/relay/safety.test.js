@@ -75,6 +75,14 @@ before(async () => {
         res.writeHead(200, { 'content-type': 'application/rss+xml', 'content-encoding': 'gzip' });
         res.end(gzipSync(RSS));
         return;
+      case '/damaged-gzip':
+        res.writeHead(200, { 'content-type': 'application/rss+xml', 'content-encoding': 'gzip' });
+        res.end(Buffer.concat([gzipSync(RSS).subarray(0, 20), Buffer.from('not gzip at all')]));
+        return;
+      case '/unknown-encoding':
+        res.writeHead(200, { 'content-type': 'application/rss+xml', 'content-encoding': 'zstd-custom' });
+        res.end(RSS);
+        return;
       case '/slow-headers':
         held.push(res);
         return;
@@ -288,6 +296,39 @@ describe('size and time', () => {
       assert.equal(small.status, 200);
       assert.deepEqual(small.body, RSS);
       assert.equal(small.headers['content-encoding'], undefined);
+    } finally {
+      await relay.close();
+    }
+  });
+
+  test('a damaged or unknown encoding is 502 upstream-error', async () => {
+    const { relay } = await relayFor({});
+    try {
+      for (const path of ['/damaged-gzip', '/unknown-encoding']) {
+        const { status, json } = await relay.feed(`${upstream.origin}${path}`);
+        assert.equal(status, 502, path);
+        assert.equal(json().error.code, 'upstream-error');
+      }
+    } finally {
+      await relay.close();
+    }
+  });
+
+  test('a source that refuses the connection is 502, and the message names no address', async () => {
+    // A port that was just free: nothing listens on it any more.
+    const closed = await startUpstream(() => {});
+    await closed.close();
+    const lookup = lookupFrom({ 'gone.test': ['127.0.0.1'] });
+    const relay = await startRelay({
+      allow: [`gone.test:${closed.port}`, `127.0.0.1:${closed.port}`],
+      lookup,
+    });
+    try {
+      const { status, json } = await relay.feed(`http://gone.test:${closed.port}/feed.xml`);
+      assert.equal(status, 502);
+      assert.equal(json().error.code, 'upstream-error');
+      assert.match(json().error.message, /gone\.test.*refused/);
+      assert.doesNotMatch(json().error.message, /127\.0\.0\.1/);
     } finally {
       await relay.close();
     }
