@@ -277,7 +277,8 @@ export function createRelay(options) {
   }
 
   /**
-   * The one fetch in progress for `url`, started if there is none.
+   * The one fetch in progress for `url`, started if there is none. A failure of the source is
+   * logged once and marked on the saved copy, however many requests wait for the fetch.
    * @param {URL} url
    * @param {Entry | undefined} saved
    */
@@ -286,19 +287,14 @@ export function createRelay(options) {
     if (!pending) {
       pending = refresh(url, saved).finally(() => inflight.delete(url.href));
       inflight.set(url.href, pending);
+      pending.catch((error) => {
+        if (error instanceof RelayError && error.status < 500) return;
+        log.warn(`Feed relay: ${url.href} failed: ${describe(error)}`);
+        const current = cache.get(url.href);
+        if (current) current.failedAt = now();
+      });
     }
     return pending;
-  }
-
-  /**
-   * Remembers that refreshing failed, so the saved copy is served without asking for a while.
-   * @param {Entry} saved
-   * @param {unknown} error
-   */
-  function failed(saved, error) {
-    const current = cache.get(saved.key);
-    if (current) current.failedAt = now();
-    log.warn(`Feed relay: ${saved.key} failed, serving the saved copy: ${describe(error)}`);
   }
 
   /**
@@ -316,23 +312,21 @@ export function createRelay(options) {
     const age = saved ? now() - saved.checkedAt : Infinity;
     if (saved && age < maxAge * 1000) return { entry: saved };
     const usable = saved && age <= staleIfErrorMs ? saved : undefined;
+    // The source failed a moment ago: the copy goes out at once, marked, without asking again.
     if (usable?.failedAt !== undefined && now() - usable.failedAt < FAILED_SOURCE_PAUSE_MS) {
       return { entry: usable, stale: Math.floor(age / 1000) };
     }
     if (usable && age < (maxAge + swr) * 1000) {
-      shared(url, usable).catch((error) => failed(usable, error));
+      // Served now, refreshed behind it; `shared` notes a failure.
+      shared(url, usable).catch(() => {});
       return { entry: usable };
     }
     try {
       return { entry: await shared(url, saved) };
     } catch (error) {
       // The source failed (not a refusal): the saved copy stands in for it.
-      if (usable && error instanceof RelayError && error.status >= 500) {
-        failed(usable, error);
+      if (usable && !(error instanceof RelayError && error.status < 500)) {
         return { entry: usable, stale: Math.floor(age / 1000) };
-      }
-      if (error instanceof RelayError && error.status >= 500) {
-        log.warn(`Feed relay: ${url.href} failed: ${describe(error)}`);
       }
       throw error;
     }
