@@ -128,9 +128,10 @@ async function resolveChecked(url, options) {
   for (const { address } of addresses) {
     const kind = classifyAddress(address);
     if (kind !== 'public' && !options.allow.allowsAddress(address, url)) {
+      const article = kind === 'invalid' || kind === 'unspecified' ? 'an' : 'a';
       throw new RelayError(
         'address-refused',
-        `${host} resolves to a ${kind} address, which the relay refuses.`,
+        `${host} resolves to ${article} ${kind} address, which the relay refuses.`,
       );
     }
   }
