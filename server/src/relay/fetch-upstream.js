@@ -257,14 +257,19 @@ function requestOnce(url, target, conditional, deadline, options) {
         ...conditional,
       },
     });
-    const headersTimer = setTimeout(
-      timeout(`The source did not answer within ${options.headersTimeoutMs} ms.`),
-      Math.min(options.headersTimeoutMs, Math.max(0, deadline - now())),
-    );
+    const remaining = Math.max(0, deadline - now());
     const totalTimer = setTimeout(
       timeout(`The source did not send the feed within ${options.totalTimeoutMs} ms.`),
-      Math.max(0, deadline - now()),
+      remaining,
     );
+    // Only when it ends first: otherwise the whole fetch's timeout is the one that applies.
+    const headersTimer =
+      options.headersTimeoutMs < remaining
+        ? setTimeout(
+            timeout(`The source did not answer within ${options.headersTimeoutMs} ms.`),
+            options.headersTimeoutMs,
+          )
+        : undefined;
     const done = () => {
       clearTimeout(headersTimer);
       clearTimeout(totalTimer);

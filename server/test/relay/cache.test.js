@@ -174,7 +174,7 @@ describe('revalidation', () => {
       assert.equal(stale.headers[STALE_HEADER.toLowerCase()], undefined);
       // Requests while the refresh runs get the same copy and start no other fetch.
       let latest = stale;
-      for (let tries = 0; tries < 200 && /Program 1/.test(String(latest.body)); tries++) {
+      for (let tries = 0; tries < 400 && /Program 1/.test(String(latest.body)); tries++) {
         await new Promise((resolve) => setTimeout(resolve, 5));
         latest = await relay.feed(url);
       }

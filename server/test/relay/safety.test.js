@@ -340,6 +340,7 @@ describe('size and time', () => {
       const { status, json } = await relay.feed(`${upstream.origin}/slow-headers`);
       assert.equal(status, 504);
       assert.equal(json().error.code, 'upstream-timeout');
+      assert.match(json().error.message, /did not answer within 150 ms/);
     } finally {
       await relay.close();
     }
