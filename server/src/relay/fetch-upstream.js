@@ -25,7 +25,7 @@ export const UPSTREAM_ACCEPT =
   'application/feed+json, application/json;q=0.9, application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5';
 
 /** How the relay introduces itself, so a source's administrator can tell it from a browser. */
-export const UPSTREAM_USER_AGENT = 'kabar-server-feed-relay (+https://github.com/kabar)';
+export const UPSTREAM_USER_AGENT = 'kabar-server feed relay';
 
 /** The source's response headers the relay keeps: what Kabar reads besides the body. */
 const KEPT_HEADERS = ['content-type', 'etag', 'last-modified', 'x-wp-total', 'x-wp-totalpages'];

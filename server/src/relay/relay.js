@@ -17,7 +17,10 @@ import { RelayError } from './errors.js';
 import { checkAllowed, fetchUpstream, parseFeedUrl } from './fetch-upstream.js';
 import { relayContentType, sniffFeed } from './sniff.js';
 
-/** Largest feed relayed: real feeds are far smaller (a 2,000-item JSON Feed is about 2 MB). */
+/**
+ * Largest feed relayed: news feeds run to tens or hundreds of KB; 5 MB leaves room for one that
+ * carries whole articles, and bounds what one fetch may hold in memory.
+ */
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 
 /** From request to response headers: a source slower than this is down for a visitor. */
