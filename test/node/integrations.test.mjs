@@ -1,14 +1,24 @@
 /**
  * The files generated from custom-elements.json for editors (VS Code custom data, JetBrains
- * web-types) name every element with everything it documents, and package.json publishes them
- * where the build writes them.
+ * web-types) and frameworks (`kabar/jsx`, `kabar/vue`, `kabar/react`) name every element with
+ * everything it documents, and package.json publishes them where the build writes them.
+ * Whether the framework types really type-check is shown by the example apps
+ * (`npm run test:examples`).
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
-import { editorData, integrations, valueTypes } from '../../scripts/integrations.mjs';
+import {
+  editorData,
+  elementsOf,
+  integrations,
+  jsxTypes,
+  reactWrappers,
+  valueTypes,
+  vueTypes,
+} from '../../scripts/integrations.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const manifest = JSON.parse(await readFile(join(root, 'custom-elements.json'), 'utf8'));
@@ -85,6 +95,75 @@ test('web-types has every tag with each of its attributes and events', () => {
     for (const event of declaration.events ?? []) {
       assert.ok(events.includes(event.name), `<${declaration.tagName}> event ${event.name} is missing`);
     }
+  }
+});
+
+test('kabar/jsx types every element’s properties and events for React 19', () => {
+  const jsx = jsxTypes(manifest);
+  assert.match(jsx, /declare module 'react' \{\s*namespace JSX \{\s*interface IntrinsicElements \{/);
+  for (const element of elementsOf(manifest)) {
+    const line = jsx
+      .split('\n')
+      .find((l) => l.includes(`'${element.tag}': KabarProps<${element.className},`));
+    assert.ok(line, `<${element.tag}> is missing from kabar/jsx`);
+    for (const property of element.properties)
+      assert.ok(line.includes(`'${property}'`), `${element.tag}.${property}`);
+    for (const event of element.events) {
+      assert.ok(
+        line.includes(`'on${event.name}'?: (event: ${event.type}) => void`),
+        `${element.tag} on${event.name}`,
+      );
+    }
+  }
+});
+
+test('kabar/vue declares every element as a global component with its properties and events', () => {
+  const vue = vueTypes(manifest);
+  assert.match(vue, /declare module 'vue' \{\s*interface GlobalComponents \{/);
+  for (const element of elementsOf(manifest)) {
+    const line = vue.split('\n').find((l) => l.includes(`'${element.tag}': DefineComponent<`));
+    assert.ok(line, `<${element.tag}> is missing from kabar/vue`);
+    for (const property of element.properties)
+      assert.ok(line.includes(`'${property}'`), `${element.tag}.${property}`);
+    for (const event of element.events)
+      assert.ok(line.includes(`${event.reactProp}?:`), `${element.tag} ${event.name}`);
+  }
+  // `title` sets `threadTitle` on the comments: the attribute's own name is typed too.
+  assert.match(vue, /'title'\?: KabarCommentsElement\['threadTitle'\]/);
+});
+
+test('kabar/react wraps every element, registering it, with an on… prop per event', () => {
+  const { 'react.js': js, 'react.d.ts': dts } = reactWrappers(manifest);
+  const expected = {
+    'kabar-news-list': ['KabarNewsList', { onKabarLoad: 'kabar-load', onKabarError: 'kabar-error' }],
+    'kabar-feed': ['KabarFeed', { onKabarLoad: 'kabar-load', onKabarError: 'kabar-error' }],
+    'kabar-article-card': ['KabarArticleCard', { onKabarError: 'kabar-error' }],
+    'kabar-poll': ['KabarPoll', { onKabarVote: 'kabar-vote', onKabarError: 'kabar-error' }],
+    'kabar-share-bar': ['KabarShareBar', { onKabarShare: 'kabar-share', onKabarError: 'kabar-error' }],
+    'kabar-comments': [
+      'KabarComments',
+      { onKabarCommentsLoad: 'kabar-comments-load', onKabarError: 'kabar-error' },
+    ],
+  };
+  for (const element of elementsOf(manifest)) {
+    const [name, events] = expected[element.tag];
+    assert.equal(element.componentName, name);
+    assert.ok(js.includes(`from '${element.registration}'`), `${name} imports ${element.registration}`);
+    const block = js.slice(js.indexOf(`export const ${name} =`));
+    assert.ok(block.includes(`tagName: '${element.tag}'`), `${name} wraps <${element.tag}>`);
+    const eventsText = Object.entries(events)
+      .map(([prop, type]) => `${prop}: '${type}'`)
+      .join(', ');
+    assert.ok(block.includes(`events: { ${eventsText} }`), `${name} events: ${eventsText}`);
+    assert.match(dts, new RegExp(`export declare const ${name}: ReactWebComponent<${element.className},`));
+  }
+});
+
+test('every registration module the React wrappers import is built by Rollup', async () => {
+  const rollup = await readFile(join(root, 'rollup.config.mjs'), 'utf8');
+  for (const element of elementsOf(manifest)) {
+    const entry = element.registration.replace(/^\.\//, '').replace(/\.js$/, '');
+    assert.ok(rollup.includes(`'${entry}'`), `rollup.config.mjs builds ${entry}`);
   }
 });
 
