@@ -33,6 +33,34 @@ function publicApiOnly() {
   };
 }
 
+/**
+ * Points the manifest at the JavaScript that is published: the analyzer reads `src/**.ts`, but
+ * tools that import a module by its manifest path (editors, Storybook in a partner's project)
+ * find `dist/**.js` in the package.
+ */
+function shippedPaths() {
+  const toDist = (path) => path.replace(/^src\//, 'dist/').replace(/\.ts$/, '.js');
+  return {
+    name: 'kabar-shipped-paths',
+    packageLinkPhase({ customElementsManifest }) {
+      for (const mod of customElementsManifest.modules) {
+        mod.path = toDist(mod.path);
+        for (const exported of mod.exports ?? []) {
+          if (exported.declaration?.module) exported.declaration.module = toDist(exported.declaration.module);
+        }
+        for (const declaration of mod.declarations ?? []) {
+          for (const ref of [
+            declaration.superclass,
+            ...(declaration.members ?? []).map((m) => m.inheritedFrom),
+          ]) {
+            if (ref?.module) ref.module = toDist(ref.module);
+          }
+        }
+      }
+    },
+  };
+}
+
 export default {
   // The shared base too: its public members (`strings`) are listed on each element.
   globs: ['src/components/*/*-element.ts', 'src/internal/kabar-element.ts'],
@@ -40,5 +68,5 @@ export default {
   litelement: true,
   dependencies: false,
   packagejson: false,
-  plugins: [publicApiOnly()],
+  plugins: [publicApiOnly(), shippedPaths()],
 };

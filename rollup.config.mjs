@@ -106,7 +106,7 @@ export default [
       'components/poll/kabar-poll': 'src/components/poll/kabar-poll.ts',
     },
     external: (id) =>
-      id === 'lit' || id.startsWith('lit/') || id.startsWith('@lit/') || id === 'tslib' || id === 'dompurify',
+      id === 'lit' || id.startsWith('lit/') || id.startsWith('@lit/') || id === 'dompurify',
     output: {
       dir: 'dist',
       format: 'es',

@@ -3,6 +3,7 @@
  * committed. These tests fail when it is stale, and when an element leaves something undocumented.
  */
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
@@ -42,10 +43,37 @@ test('custom-elements.json is up to date with the JSDoc (run `npm run analyze`)'
   }
 });
 
+/** The manifest names the published module (`dist/….js`); its source is the matching `src/….ts`. */
+function sourceOf(path) {
+  return path.replace(/^dist\//, 'src/').replace(/\.js$/, '.ts');
+}
+
+test('the manifest points at the published JavaScript, built from an existing source', () => {
+  for (const mod of committed.modules) {
+    assert.match(mod.path, /^dist\/.+\.js$/, `${mod.path}: a module path is the shipped dist/….js`);
+    assert.ok(
+      existsSync(join(root, sourceOf(mod.path))),
+      `${mod.path}: no ${sourceOf(mod.path)} to build it from`,
+    );
+    for (const exported of mod.exports ?? []) {
+      assert.equal(
+        exported.declaration?.module,
+        mod.path,
+        `${mod.path}: export ${exported.name} points elsewhere`,
+      );
+    }
+  }
+});
+
 test('package.json points tools at the manifest', async () => {
   const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
   assert.equal(pkg.customElements, 'custom-elements.json');
   assert.ok(pkg.files.includes('custom-elements.json'), 'the manifest is published');
+  assert.equal(
+    pkg.exports['./custom-elements.json'],
+    './custom-elements.json',
+    'the manifest can be imported',
+  );
 });
 
 test('every element directory has an element in the manifest', async () => {
@@ -61,7 +89,7 @@ test('every element directory has an element in the manifest', async () => {
 
 for (const element of elements) {
   const tag = element.tagName;
-  const dir = dirname(join(root, element.path));
+  const dir = dirname(join(root, sourceOf(element.path)));
 
   test(`<${tag}> has a summary and a description`, () => {
     assert.ok(element.summary?.trim(), `<${tag}> needs @summary`);
