@@ -13,7 +13,9 @@
  * script tag and holds the element as a site writes it (no story-only wrapper, no fixture or
  * mock URL, no empty attribute); the story fits a 390 px wide screen; and every control of
  * each element, set to another value (as the Controls panel sets it), changes the element's
- * attributes, custom properties or rendered shadow DOM.
+ * attributes, custom properties or rendered shadow DOM. The embed builder the build carries
+ * (`demo/pasang/`) must load without an error, show its example widget and its code, and fit
+ * a phone.
  *
  * Options: `--filter <text>` checks only the stories whose id contains it.
  * Ends with one plain line, `N passed, N failed`.
@@ -217,14 +219,17 @@ async function checkSettled(page, entry) {
   return busy.length ? `still loading ${SETTLE_MS / 1000} s after rendering: ${busy.join(', ')}` : '';
 }
 
-async function axe(page) {
+async function axe(page, root = '#storybook-root') {
   await page.addScriptTag({ content: axeSource });
-  return page.evaluate(async (rules) => {
-    const result = await window.axe.run(document.querySelector('#storybook-root'), { rules });
-    return result.violations.map(
-      (v) => `axe ${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`,
-    );
-  }, PAGE_RULES);
+  return page.evaluate(
+    async ({ rules, root }) => {
+      const result = await window.axe.run(document.querySelector(root), { rules });
+      return result.violations.map(
+        (v) => `axe ${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`,
+      );
+    },
+    { rules: PAGE_RULES, root },
+  );
 }
 
 /**
@@ -492,6 +497,36 @@ for (const entry of entries) {
   }
 }
 const firstStory = entries.find((entry) => entry.type === 'story');
+if (!filter || 'pasang'.includes(filter)) {
+  docsJobs.push({
+    name: 'demo/pasang (embed builder)',
+    run: (page, problems) => checkBuilder(page, problems),
+  });
+}
+
+/** The embed builder in the static build: loads, shows a widget and its code, fits a phone. */
+async function checkBuilder(page, problems) {
+  if (!existsSync(join(ROOT, 'demo', 'pasang', 'index.html'))) {
+    problems.push('demo/pasang/ is not in the build: `npm run build` must run before `storybook build`');
+    return;
+  }
+  await page.setViewportSize({ width: PHONE_WIDTH, height: 800 });
+  await page.goto(`${origin}/demo/pasang/`, { waitUntil: 'load' });
+  await page.waitForFunction(
+    (script) => document.querySelector('#snippet')?.textContent.startsWith(script),
+    SCRIPT_TAG,
+    { timeout: 15_000 },
+  );
+  await page.waitForFunction(
+    () => document.querySelector('#preview kabar-news-list')?.shadowRoot?.querySelector('[part="item"]'),
+    undefined,
+    { timeout: 15_000 },
+  );
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  if (width > PHONE_WIDTH)
+    problems.push(`${width} px wide at ${PHONE_WIDTH} px: it overflows a phone's screen`);
+  problems.push(...(await axe(page, 'body')));
+}
 
 let passed = 0;
 let failed = 0;
