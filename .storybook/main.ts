@@ -22,9 +22,15 @@ const builder = existsSync('dist/kabar.min.js')
  */
 const config: StorybookConfig = {
   framework: { name: '@storybook/web-components-vite', options: {} },
-  stories: ['../stories/**/*.mdx', '../stories/**/*.stories.ts'],
+  // The Introduction first: the sidebar follows this order.
+  stories: ['../stories/introduction.mdx', '../stories/**/*.mdx', '../stories/**/*.stories.ts'],
   addons: ['@storybook/addon-docs', '@storybook/addon-a11y'],
-  staticDirs: [{ from: '../stories/fixtures', to: '/fixtures' }, ...builder],
+  staticDirs: [
+    { from: '../stories/fixtures', to: '/fixtures' },
+    // Kabar's mark, for the sidebar and the Introduction.
+    { from: '../stories/assets', to: '/brand' },
+    ...builder,
+  ],
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
   async viteFinal(vite) {
     // One copy of lit-html: without this, `storybook dev` pre-bundles a second one.

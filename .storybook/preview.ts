@@ -83,6 +83,8 @@ const preview: Preview = {
   initialGlobals: { lang: 'id', theme: 'default' },
   parameters: {
     layout: 'padded',
+    // The front door first, then the guides, then the elements.
+    options: { storySort: { order: ['Introduction', 'Guides', 'Elements'] } },
     actions: { handles: EVENTS },
     // In the order the arg types give: the attributes a site sets first (see manifest-arg-types.ts).
     controls: { expanded: true, sort: 'none' },

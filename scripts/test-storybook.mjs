@@ -435,7 +435,10 @@ async function checkControls(page, problems, entry) {
   }
 }
 
-/** The docs page must show every attribute, event, slot, part and custom property of the element. */
+/**
+ * Every docs page fits a phone and links only to pages that exist; an element's docs page must
+ * show every attribute, event, slot, part and custom property of the element.
+ */
 async function checkDocs(page, problems, entry) {
   await page.goto(`${origin}/iframe.html?id=${entry.id}&viewMode=docs`, { waitUntil: 'load' });
   await page.waitForFunction(
@@ -445,6 +448,15 @@ async function checkDocs(page, problems, entry) {
     undefined,
     { timeout: 15_000 },
   );
+  problems.push(...(await checkPhoneWidth(page)));
+  // Links between pages (the Introduction's gallery) lead to pages that exist.
+  const links = await page.evaluate(() =>
+    [...document.querySelectorAll('a[href*="?path=/docs/"]')].map((a) => a.getAttribute('href')),
+  );
+  for (const href of links) {
+    const id = /\?path=\/docs\/([^&#]+)/.exec(href)?.[1];
+    if (!index.entries[id]) problems.push(`docs: link to a page that does not exist: ${href}`);
+  }
   if (entry.type !== 'docs' || !entry.tags?.includes('autodocs')) return;
   const tagName = entry.title.split('/').pop();
   const element = manifest.modules.flatMap((m) => m.declarations ?? []).find((d) => d.tagName === tagName);
