@@ -19,10 +19,15 @@ const withLanguage: Decorator = (story, { globals }) =>
 /**
  * The toolbar's theme: `--kabar-*` custom properties and `color-scheme` on a wrapper. A theme
  * with a page colour (dark) paints it around the story with a shadow as wide as the story's
- * padding, so every theme puts the widget at the same place.
+ * padding, so every theme puts the widget at the same place (no padding of its own).
  */
-const withTheme: Decorator = (story, { globals }) => {
+const withTheme: Decorator = (story, { globals, viewMode }) => {
   const theme = THEMES[globals.theme as string] ?? THEMES.default!;
+  // A story on its own fills the canvas: its whole page takes the theme's page colour. (On a
+  // docs page, where stories share the page, the shadow below paints around each one.)
+  const alone = viewMode === 'story';
+  document.body.style.background = alone ? (theme.page?.background ?? '') : '';
+  document.body.style.colorScheme = alone ? (theme.scheme ?? '') : '';
   const page = theme.page ? { ...theme.page, 'box-shadow': `0 0 0 1rem ${theme.page.background}` } : {};
   const style = {
     ...page,

@@ -448,6 +448,10 @@ async function checkDocs(page, problems, entry) {
     undefined,
     { timeout: 15_000 },
   );
+  // An element's page is measured once its table of attributes is there (the widest part).
+  if (entry.tags?.includes('autodocs')) {
+    await page.waitForSelector('.docblock-argstable', { timeout: 15_000 }).catch(() => undefined);
+  }
   problems.push(...(await checkPhoneWidth(page)));
   // Links between pages (the Introduction's gallery) lead to pages that exist.
   const links = await page.evaluate(() =>
