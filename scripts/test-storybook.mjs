@@ -433,6 +433,19 @@ async function checkControls(page, problems, entry) {
     await updateArgs(page, entry.id, undefined);
     await waitForSnapshot(page, tag, customProperties, (now) => now === before);
   }
+  // A control set in the story's link (`args=`), as a designer shares it, reaches the element too.
+  const linked = controls.find(([, argType]) => argType.options?.length);
+  if (linked) {
+    const [name, argType] = linked;
+    const value = otherValue(argType, prepared.args[name]);
+    await page.goto(`${origin}/iframe.html?id=${entry.id}&viewMode=story&args=${name}:${value}`);
+    await settle(page);
+    const shown = await page.evaluate(
+      ({ tag, name }) => document.querySelector(`#storybook-root ${tag}`)?.getAttribute(name),
+      { tag, name },
+    );
+    if (shown !== value) problems.push(`the link's args=${name}:${value} showed ${name}="${shown}"`);
+  }
 }
 
 /**
