@@ -7,7 +7,9 @@ export interface StoryTheme {
   /** `--kabar-*` custom properties. */
   properties: Record<string, string>;
   /** The page around the widget (only the dark theme: a dark widget needs a dark page). */
-  page?: Record<string, string>;
+  page?: { background: string; color: string };
+  /** `color-scheme`: `dark` makes native controls (radio buttons, scroll bars) dark too. */
+  scheme?: 'dark';
 }
 
 export const THEMES: Record<string, StoryTheme> = {
@@ -15,6 +17,7 @@ export const THEMES: Record<string, StoryTheme> = {
   dark: {
     title: 'Dark',
     page: { background: '#15191e', color: '#e8eaed' },
+    scheme: 'dark',
     properties: {
       '--kabar-color-text': '#e8eaed',
       '--kabar-color-text-secondary': '#c9d0d8',
@@ -24,6 +27,8 @@ export const THEMES: Record<string, StoryTheme> = {
       '--kabar-color-on-accent': '#0c2a1f',
       '--kabar-color-focus': '#8ab4f8',
       '--kabar-color-danger': '#ffb4ab',
+      // The pending vote's stripe: the default dark amber is lost on a dark page.
+      '--kabar-color-warning': '#f2c14e',
       '--kabar-color-border': '#3a424c',
       '--kabar-color-surface-muted': '#222930',
       '--kabar-color-skeleton': '#2c343d',

@@ -1,4 +1,4 @@
-/* global document, window, requestAnimationFrame -- functions passed to page.evaluate run in the browser */
+/* global document, window, requestAnimationFrame, getComputedStyle -- functions passed to page.evaluate run in the browser */
 /**
  * `npm run test:storybook`: a smoke test of the static Storybook (run `npm run build-storybook`
  * first). It serves `storybook-static/` on localhost, opens every story of its `index.json` in
@@ -8,6 +8,14 @@
  * default theme and language; stories tagged `every-theme` (each element's main states) also in
  * every toolbar theme and language. Every element's docs page must render and list the
  * attributes, events, parts and CSS custom properties of the manifest.
+ *
+ * What a story hands over is checked too: its code ("Show code") starts with the versioned
+ * script tag and holds the element as a site writes it (no story-only wrapper, no fixture or
+ * mock URL, no empty attribute); the story fits a 390 px wide screen; and every control of
+ * each element, set to another value (as the Controls panel sets it), changes the element's
+ * attributes, custom properties or rendered shadow DOM. The embed builder the build carries
+ * (`demo/pasang/`) must load without an error, show its example widget and its code, and fit
+ * a phone.
  *
  * Options: `--filter <text>` checks only the stories whose id contains it.
  * Ends with one plain line, `N passed, N failed`.
@@ -20,6 +28,15 @@ import { chromium } from 'playwright-core';
 import { CHROME_FLAGS, HOW_TO_GET_CHROMIUM, findChrome } from './chrome.mjs';
 
 const ROOT = resolve('storybook-static');
+const { version: VERSION } = JSON.parse(readFileSync(resolve('package.json'), 'utf8'));
+/** The line every story's code starts with. */
+const SCRIPT_TAG = `<script type="module" src="https://cdn.jsdelivr.net/npm/kabar@${VERSION}/dist/kabar.min.js"></script>`;
+/** A phone's width: no story may be wider. */
+const PHONE_WIDTH = 390;
+/** What only works inside Storybook, and must never be in the code a story hands over. */
+const STORY_ONLY = ['kabar-story-', 'fixtures/', '/mock/', 'forum-desa', 'forum-rusak'];
+/** Empty attributes that mean something (`label=""`: no visible heading); any other is a leftover. */
+const MEANINGFUL_EMPTY = ['label=""'];
 const THEMES = ['default', 'dark', 'regency'];
 const LANGUAGES = ['id', 'en', 'su'];
 const CONCURRENCY = 2;
@@ -202,14 +219,17 @@ async function checkSettled(page, entry) {
   return busy.length ? `still loading ${SETTLE_MS / 1000} s after rendering: ${busy.join(', ')}` : '';
 }
 
-async function axe(page) {
+async function axe(page, root = '#storybook-root') {
   await page.addScriptTag({ content: axeSource });
-  return page.evaluate(async (rules) => {
-    const result = await window.axe.run(document.querySelector('#storybook-root'), { rules });
-    return result.violations.map(
-      (v) => `axe ${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`,
-    );
-  }, PAGE_RULES);
+  return page.evaluate(
+    async ({ rules, root }) => {
+      const result = await window.axe.run(document.querySelector(root), { rules });
+      return result.violations.map(
+        (v) => `axe ${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`,
+      );
+    },
+    { rules: PAGE_RULES, root },
+  );
 }
 
 /**
@@ -221,6 +241,15 @@ async function showStory(page, storyId, globals) {
     ({ storyId, globals }) =>
       new Promise((done) => {
         const channel = window.__STORYBOOK_ADDONS_CHANNEL__;
+        // The code the docs show for the story, for the check that follows.
+        window.__kabarSnippet = undefined;
+        if (!window.__kabarListening) {
+          window.__kabarListening = true;
+          channel.on('storybook/docs/snippet-rendered', (snippet) => {
+            if (snippet.id === window.__kabarStory) window.__kabarSnippet = snippet.source;
+          });
+        }
+        window.__kabarStory = storyId;
         const handlers = {
           storyRendered: (id) => id === storyId && finish(''),
           storyErrored: (error) => finish(`render error: ${error.title} ${error.description}`),
@@ -264,9 +293,165 @@ async function checkStory(page, problems, entry, variant) {
   const rendered = (await settle(page)) || (await checkSettled(page, entry));
   if (rendered) problems.push(rendered);
   else problems.push(...(await axe(page)));
+  if (!variant) {
+    problems.push(...(await checkCode(page, entry)));
+    problems.push(...(await checkPhoneWidth(page)));
+  }
 }
 
-/** The docs page must show every attribute, event, slot, part and custom property of the element. */
+/** The story's code: the embed code a site can paste (see stories/support/embed-code.ts). */
+async function checkCode(page, entry) {
+  const source = await page
+    .waitForFunction(() => window.__kabarSnippet, undefined, { timeout: 5_000 })
+    .then((handle) => handle.jsonValue())
+    .catch(() => '');
+  if (!source) return ['code: the story showed no code'];
+  const problems = [];
+  if (!source.startsWith(SCRIPT_TAG)) problems.push(`code: does not start with ${SCRIPT_TAG}`);
+  const tag = entry.title.split('/').pop();
+  if (!source.includes(`<${tag}`)) problems.push(`code: no <${tag}> element`);
+  for (const text of STORY_ONLY) {
+    if (source.includes(text)) problems.push(`code: holds "${text}", which works only in Storybook`);
+  }
+  const empty = (source.match(/[\w-]+=""/g) ?? []).filter((a) => !MEANINGFUL_EMPTY.includes(a));
+  if (empty.length) problems.push(`code: empty attributes ${empty.join(', ')}`);
+  return problems;
+}
+
+/** The story at a phone's width: nothing wider than the screen. */
+async function checkPhoneWidth(page) {
+  const viewport = page.viewportSize();
+  await page.setViewportSize({ width: PHONE_WIDTH, height: viewport.height });
+  try {
+    const width = await page.evaluate(async () => {
+      await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+      return document.documentElement.scrollWidth;
+    });
+    return width > PHONE_WIDTH
+      ? [`${width} px wide at ${PHONE_WIDTH} px: it overflows a phone's screen`]
+      : [];
+  } finally {
+    await page.setViewportSize(viewport);
+  }
+}
+
+/** Another value for a control: what a designer might set instead of `current`. */
+function otherValue(argType, current) {
+  const type = argType.control?.type;
+  const options = argType.options ?? [];
+  if (type === 'check' || type === 'inline-check' || type === 'multi-select') {
+    const same = (a) => JSON.stringify(a) === JSON.stringify(current ?? []);
+    return [[options[0]], [options[1]], options.slice(0, 2)].find((value) => !same(value));
+  }
+  // Not '' (for `format`, "detect"): it means the same as no value.
+  if (options.length) return options.find((option) => option !== current && option !== '');
+  if (type === 'boolean') return !current;
+  if (type === 'number' || type === 'range') return (Number(current) || 0) + 1;
+  if (type === 'color') return current === '#c0ffee' ? '#123456' : '#c0ffee';
+  return current ? `${current} uji` : 'uji';
+}
+
+/** What a control may change: the element's attributes, custom properties and rendered shadow DOM. */
+function snapshot(page, tag, customProperties) {
+  return page.evaluate(
+    ({ tag, customProperties }) => {
+      const element = document.querySelector(`#storybook-root ${tag}`);
+      if (!element) return '';
+      const shadow = (root) =>
+        [...root.querySelectorAll('*')]
+          .map((el) => `${el.outerHTML.length}:${el.shadowRoot ? shadow(el.shadowRoot) : ''}`)
+          .join('|') + (root.innerHTML ?? '');
+      const style = getComputedStyle(element);
+      return JSON.stringify([
+        [...element.attributes].map((a) => `${a.name}=${a.value}`).sort(),
+        customProperties.map((name) => style.getPropertyValue(name)),
+        element.shadowRoot ? shadow(element.shadowRoot) : '',
+      ]);
+    },
+    { tag, customProperties },
+  );
+}
+
+/** Sets `args` through the channel, as the Controls panel does (and `{}` resets them). */
+function updateArgs(page, storyId, args) {
+  return page.evaluate(
+    ({ storyId, args }) => {
+      const channel = window.__STORYBOOK_ADDONS_CHANNEL__;
+      if (args) channel.emit('updateStoryArgs', { storyId, updatedArgs: args });
+      else channel.emit('resetStoryArgs', { storyId });
+    },
+    { storyId, args },
+  );
+}
+
+/** Waits (bounded) until `test` holds for the element's snapshot; returns the last snapshot. */
+async function waitForSnapshot(page, tag, customProperties, test) {
+  let last = '';
+  for (let tries = 0; tries < 30; tries++) {
+    last = await snapshot(page, tag, customProperties);
+    if (test(last)) return last;
+    await page.waitForTimeout(100);
+  }
+  return last;
+}
+
+/** Every control listed for the story's element changes the element. */
+async function checkControls(page, problems, entry) {
+  const shown = await showStory(page, entry.id, { theme: 'default', lang: 'id', a11y: { manual: true } });
+  if (shown) {
+    problems.push(shown);
+    return;
+  }
+  await settle(page);
+  const prepared = await page.evaluate(async (storyId) => {
+    const store = window.__STORYBOOK_PREVIEW__.storyStoreValue;
+    const story = await store.loadStory({ storyId });
+    // Functions (loaders, storage) do not cross into the test; only values a control sets matter.
+    const args = Object.fromEntries(
+      Object.entries(store.args.get(storyId)).filter(([, value]) => typeof value !== 'function'),
+    );
+    return JSON.parse(JSON.stringify({ argTypes: story.argTypes, args }));
+  }, entry.id);
+  if (!prepared) {
+    problems.push('controls: the story sent no arg types');
+    return;
+  }
+  const tag = entry.title.split('/').pop();
+  const controls = Object.entries(prepared.argTypes).filter(
+    ([, argType]) => argType.control && argType.control.type && !argType.table?.disable,
+  );
+  if (controls.length === 0) problems.push('controls: none listed');
+  const customProperties = controls.map(([name]) => name).filter((name) => name.startsWith('--'));
+  for (const [name, argType] of controls) {
+    const before = await waitForSnapshot(page, tag, customProperties, Boolean);
+    const value = otherValue(argType, prepared.args[name]);
+    await updateArgs(page, entry.id, { [name]: value });
+    const after = await waitForSnapshot(page, tag, customProperties, (now) => now && now !== before);
+    if (!after || after === before) {
+      problems.push(`control "${name}" set to ${JSON.stringify(value)} changed nothing on <${tag}>`);
+    }
+    await updateArgs(page, entry.id, undefined);
+    await waitForSnapshot(page, tag, customProperties, (now) => now === before);
+  }
+  // A control set in the story's link (`args=`), as a designer shares it, reaches the element too.
+  const linked = controls.find(([, argType]) => argType.options?.length);
+  if (linked) {
+    const [name, argType] = linked;
+    const value = otherValue(argType, prepared.args[name]);
+    await page.goto(`${origin}/iframe.html?id=${entry.id}&viewMode=story&args=${name}:${value}`);
+    await settle(page);
+    const shown = await page.evaluate(
+      ({ tag, name }) => document.querySelector(`#storybook-root ${tag}`)?.getAttribute(name),
+      { tag, name },
+    );
+    if (shown !== value) problems.push(`the link's args=${name}:${value} showed ${name}="${shown}"`);
+  }
+}
+
+/**
+ * Every docs page fits a phone and links only to pages that exist; an element's docs page must
+ * show every attribute, event, slot, part and custom property of the element.
+ */
 async function checkDocs(page, problems, entry) {
   await page.goto(`${origin}/iframe.html?id=${entry.id}&viewMode=docs`, { waitUntil: 'load' });
   await page.waitForFunction(
@@ -276,6 +461,19 @@ async function checkDocs(page, problems, entry) {
     undefined,
     { timeout: 15_000 },
   );
+  // An element's page is measured once its table of attributes is there (the widest part).
+  if (entry.tags?.includes('autodocs')) {
+    await page.waitForSelector('.docblock-argstable', { timeout: 15_000 }).catch(() => undefined);
+  }
+  problems.push(...(await checkPhoneWidth(page)));
+  // Links between pages (the Introduction's gallery) lead to pages that exist.
+  const links = await page.evaluate(() =>
+    [...document.querySelectorAll('a[href*="?path=/docs/"]')].map((a) => a.getAttribute('href')),
+  );
+  for (const href of links) {
+    const id = /\?path=\/docs\/([^&#]+)/.exec(href)?.[1];
+    if (!index.entries[id]) problems.push(`docs: link to a page that does not exist: ${href}`);
+  }
   if (entry.type !== 'docs' || !entry.tags?.includes('autodocs')) return;
   const tagName = entry.title.split('/').pop();
   const element = manifest.modules.flatMap((m) => m.declarations ?? []).find((d) => d.tagName === tagName);
@@ -301,7 +499,14 @@ async function checkDocs(page, problems, entry) {
 
 const docsJobs = [];
 const storyJobs = [];
+const controlJobs = [];
+/** The controls are an element's: checked on the first story of each element. */
+const controlsChecked = new Set();
 for (const entry of entries) {
+  if (entry.type === 'story' && entry.title.startsWith('Elements/') && !controlsChecked.has(entry.title)) {
+    controlsChecked.add(entry.title);
+    controlJobs.push({ name: `${entry.id} (controls)`, run: (page, p) => checkControls(page, p, entry) });
+  }
   if (entry.type === 'docs') {
     docsJobs.push({ name: `${entry.id} (docs)`, run: (page, problems) => checkDocs(page, problems, entry) });
     continue;
@@ -321,6 +526,36 @@ for (const entry of entries) {
   }
 }
 const firstStory = entries.find((entry) => entry.type === 'story');
+if (!filter || 'pasang'.includes(filter)) {
+  docsJobs.push({
+    name: 'demo/pasang (embed builder)',
+    run: (page, problems) => checkBuilder(page, problems),
+  });
+}
+
+/** The embed builder in the static build: loads, shows a widget and its code, fits a phone. */
+async function checkBuilder(page, problems) {
+  if (!existsSync(join(ROOT, 'demo', 'pasang', 'index.html'))) {
+    problems.push('demo/pasang/ is not in the build: `npm run build` must run before `storybook build`');
+    return;
+  }
+  await page.setViewportSize({ width: PHONE_WIDTH, height: 800 });
+  await page.goto(`${origin}/demo/pasang/`, { waitUntil: 'load' });
+  await page.waitForFunction(
+    (script) => document.querySelector('#snippet')?.textContent.startsWith(script),
+    SCRIPT_TAG,
+    { timeout: 15_000 },
+  );
+  await page.waitForFunction(
+    () => document.querySelector('#preview kabar-news-list')?.shadowRoot?.querySelector('[part="item"]'),
+    undefined,
+    { timeout: 15_000 },
+  );
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  if (width > PHONE_WIDTH)
+    problems.push(`${width} px wide at ${PHONE_WIDTH} px: it overflows a phone's screen`);
+  problems.push(...(await axe(page, 'body')));
+}
 
 let passed = 0;
 let failed = 0;
@@ -369,6 +604,20 @@ async function worker() {
     }
   }
   await current.page.close();
+  // Controls set values a story was not made for (a poll address that answers 404, say): the
+  // page's own complaints about them are not the check's concern, only whether they show.
+  for (let job = controlJobs.shift(); job; job = controlJobs.shift()) {
+    const since = Date.now();
+    const page = (await previewPage()).page;
+    const problems = [];
+    try {
+      await job.run(page, problems);
+    } catch (error) {
+      problems.push(`check failed: ${error instanceof Error ? error.message.split('\n')[0] : error}`);
+    }
+    await page.close();
+    report(job.name, problems, since);
+  }
   for (let job = docsJobs.shift(); job; job = docsJobs.shift()) {
     const since = Date.now();
     const page = await context.newPage();

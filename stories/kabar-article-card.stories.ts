@@ -1,10 +1,12 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { styleMap } from 'lit/directives/style-map.js';
 import '../src/components/article-card/kabar-article-card.js';
 import type { FeedItem } from '../src/data/index.js';
-import { ARTICLE_CARD_LAYOUTS } from '../src/types.js';
 import type { ArticleCardLayout } from '../src/types.js';
-import { firstArticle } from './support/fixtures.js';
+import type { EmbedParameters } from './support/embed-code.js';
+import { elementArgs } from './support/element.js';
+import { articleWithContent, firstArticle } from './support/fixtures.js';
 
 interface ArticleCardArgs {
   heading: string;
@@ -15,8 +17,19 @@ interface ArticleCardArgs {
   category: string;
   author: string;
   layout: ArticleCardLayout;
-  'heading-level': number;
+  'heading-level'?: number;
+  content?: boolean;
+  article?: FeedItem;
 }
+
+/** The fixture image is a file of the stories; a site points at its own. */
+const EMBED: EmbedParameters = {
+  replace: { image: 'https://situs-anda.go.id/wp-content/uploads/pasar-sukamaju.jpg' },
+};
+
+/** Story-only width, so a card looks like one in a page's column (not part of the embed code). */
+const width = (layout: ArticleCardLayout) =>
+  styleMap({ maxWidth: layout === 'vertical' ? '22rem' : '40rem' });
 
 // (Not a JSDoc block: the docs page takes its description from the manifest.)
 // A card from plain attributes; the image is a local fixture file.
@@ -33,25 +46,12 @@ const meta: Meta<ArticleCardArgs> = {
     category: 'Ekonomi',
     author: 'Humas Diskominfo',
     layout: 'vertical',
-    'heading-level': 3,
   },
-  argTypes: {
-    layout: { control: 'inline-radio', options: [...ARTICLE_CARD_LAYOUTS] },
-    'heading-level': { control: 'inline-radio', options: [2, 3, 4] },
-  },
+  parameters: { embed: EMBED },
   render: (args) => html`
-    <kabar-article-card
-      style="max-width: ${args.layout === 'vertical' ? '22rem' : '40rem'}"
-      heading=${args.heading}
-      href=${args.href}
-      image=${args.image}
-      date=${args.date}
-      excerpt=${args.excerpt}
-      category=${args.category}
-      author=${args.author}
-      layout=${args.layout}
-      heading-level=${args['heading-level']}
-    ></kabar-article-card>
+    <div style=${width(args.layout)}>
+      <kabar-article-card ${elementArgs(args)} .article=${args.article}></kabar-article-card>
+    </div>
   `,
 };
 export default meta;
@@ -81,12 +81,31 @@ export const TitleOnly: Story = {
   args: { href: '', image: '', date: '', excerpt: '', category: '', author: '' },
 };
 /** An image URL that is not http(s) (here `javascript:`) is never shown. */
-export const UnsafeImage: Story = { args: { image: 'javascript:alert(1)' } };
+export const UnsafeImage: Story = {
+  args: { image: 'javascript:alert(1)' },
+  parameters: { embed: { note: 'An image URL that is not http(s) is never shown.' } },
+};
+
+const FROM_FEED_ITEM: EmbedParameters = {
+  note: 'The article property takes a feed item from script: card.article = item (kabar-load events carry the feed).',
+};
+const NO_ATTRIBUTES = {
+  heading: '',
+  href: '',
+  image: '',
+  date: '',
+  excerpt: '',
+  category: '',
+  author: '',
+};
 
 /** From a feed item (the `article` property) instead of attributes: the first article of the fixture feed. */
 export const FromFeedItem: Story = {
-  render: () => {
-    const article: FeedItem = firstArticle();
-    return html`<kabar-article-card style="max-width: 22rem" .article=${article}></kabar-article-card>`;
-  },
+  args: { ...NO_ATTRIBUTES, article: firstArticle() },
+  parameters: { embed: FROM_FEED_ITEM },
+};
+/** With `content`: the article's full HTML from its feed item, sanitized, instead of the excerpt. */
+export const FullArticle: Story = {
+  args: { ...NO_ATTRIBUTES, article: articleWithContent(), content: true, layout: 'horizontal' },
+  parameters: { embed: FROM_FEED_ITEM },
 };

@@ -71,3 +71,26 @@ export const never: FeedLoader = () => new Promise<Feed>(() => {});
 export function fail(kind: KabarErrorKind = 'http', status = 503): FeedLoader {
   return (url) => Promise.reject(new KabarFetchError(kind, `Fixture failure: ${kind}`, { url, status }));
 }
+
+/** A loader that answers with `feed` the first time and fails every time after (a refresh failing). */
+export function answerOnce(feed: Feed): FeedLoader {
+  let calls = 0;
+  return (url) =>
+    calls++ === 0
+      ? Promise.resolve(feed)
+      : Promise.reject(new KabarFetchError('http', 'Fixture failure: http', { url, status: 503 }));
+}
+
+/** The first article with its full HTML, as a feed's `content:encoded` carries it. */
+export function articleWithContent(): FeedItem {
+  return {
+    ...firstArticle(),
+    content: [
+      '<p>Sebanyak 240 pedagang kembali menempati kios baru yang lebih bersih dan tertata.</p>',
+      '<h3>Tarif retribusi tetap</h3>',
+      '<p>Bupati meminta pengelola menjaga kebersihan dan <strong>tarif retribusi tetap terjangkau</strong>.</p>',
+      '<ul><li>Kios: 240</li><li>Los sayur: 60</li><li>Parkir: 120 kendaraan</li></ul>',
+      '<p><a href="https://contoh.go.id/berita/pasar-sukamaju/">Baca selengkapnya</a></p>',
+    ].join(''),
+  };
+}

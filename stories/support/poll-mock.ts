@@ -44,6 +44,8 @@ async function answer(url: URL, init: RequestInit | undefined): Promise<Response
   if (init?.method === 'POST') {
     // The offline poll's votes never get through: the element keeps them pending on the device.
     if (id === 'offline') throw new TypeError('Failed to fetch');
+    // The submitting poll's service never answers: the vote stays on its way.
+    if (id === 'submitting') return new Promise<Response>(() => {});
     const { option } = JSON.parse(String(init.body)) as { option: string };
     counts.set(option, (counts.get(option) ?? 0) + 1);
     await new Promise((resolve) => setTimeout(resolve, 400));
@@ -66,7 +68,7 @@ async function answer(url: URL, init: RequestInit | undefined): Promise<Response
 
 let installed = false;
 
-/** Answers `/mock/poll/{open,voted,offline,none,closed,broken,slow}` in the page. */
+/** Answers `/mock/poll/{open,voted,offline,submitting,none,closed,broken,slow}` in the page. */
 export function installPollMock(): void {
   if (installed) return;
   installed = true;

@@ -34,6 +34,9 @@ interface ResumeOptions {
   settled?: () => void;
 }
 
+/** As many option bones as a typical poll has options. */
+const SKELETON_OPTIONS = [1, 2, 3, 4];
+
 /**
  * A poll from a poll service (see docs/poll-protocol.md): a reader votes once, then sees the
  * results. A vote that cannot be sent is kept on the device and sent when the connection returns.
@@ -52,7 +55,8 @@ interface ResumeOptions {
  * @csspart bar - A result's bar track.
  * @csspart fill - A result's filled share.
  * @csspart total - The total number of votes.
- * @csspart message - The loading, empty, error, pending, thanks and closed messages.
+ * @csspart message - The empty, error, pending, thanks and closed messages.
+ * @csspart skeleton - The loading box: the shape of a question, four options and the button.
  * @csspart retry - The retry and "send now" buttons.
  *
  * @cssprop [--kabar-poll-question-size=1.125em] - Question font size.
@@ -240,7 +244,7 @@ export class KabarPollElement extends KabarElement<'poll' | 'retry'> {
           this.#poll.status === ERROR
             ? this.#renderError()
             : this.#poll.status < COMPLETE
-              ? this.#renderMessage(strings.loading, '', 'status')
+              ? this.#renderLoading(strings.loading)
               : this.#poll.value
                 ? this.#renderPoll(this.#poll.value, strings)
                 : this.#renderMessage(strings.empty, 'empty')
@@ -262,6 +266,19 @@ export class KabarPollElement extends KabarElement<'poll' | 'retry'> {
     >
       ${content}
     </div>`;
+  }
+
+  /**
+   * The loading box: bones where the question, the options and the button will be, so the page
+   * does not jump when the poll arrives; the status line tells screen readers.
+   */
+  #renderLoading(label: string) {
+    return html`<div part="skeleton" class="skeleton" aria-hidden="true">
+        <span class="bone question-bone"></span>
+        ${SKELETON_OPTIONS.map(() => html`<span class="bone option-bone"></span>`)}
+        <span class="bone button-bone"></span>
+      </div>
+      <p class="visually-hidden" role="status">${label}</p>`;
   }
 
   #renderError() {

@@ -118,4 +118,42 @@ export const pollStyles = css`
   .pending {
     border-color: var(--kabar-color-warning, #8a5a00);
   }
+
+  /* The loading skeleton: a question of three lines, four options and the button, at their sizes. */
+  .skeleton {
+    display: grid;
+    gap: var(--kabar-space-xs, 0.25rem);
+    justify-items: start;
+  }
+  .bone {
+    display: block;
+    inline-size: 100%;
+    border-radius: var(--kabar-radius-s, 0.25rem);
+    background: var(--kabar-color-skeleton, #e6e8eb);
+  }
+  .question-bone {
+    block-size: calc(3 * 1.3 * var(--kabar-poll-question-size, 1.125em));
+    margin-block-end: var(--kabar-space-s, 0.5rem);
+    inline-size: 90%;
+  }
+  /* Options of one or two lines average about 3rem. */
+  .option-bone {
+    block-size: 3rem;
+  }
+  .button-bone {
+    block-size: 2.75rem;
+    inline-size: 6rem;
+    margin-block-start: calc(var(--kabar-space-m, 1rem) - var(--kabar-space-xs, 0.25rem));
+    border-radius: var(--kabar-radius-m, 0.5rem);
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    .bone {
+      animation: kabar-pulse 1.4s ease-in-out infinite;
+    }
+  }
+  @keyframes kabar-pulse {
+    50% {
+      opacity: 0.55;
+    }
+  }
 `;

@@ -1,0 +1,257 @@
+/* global document, getComputedStyle -- functions passed to page.evaluate run in the browser */
+/**
+ * The embed builder (`demo/pasang/`): it checks a feed address with Kabar's data layer and says
+ * what it found or why it failed, and the snippet it hands over, pasted into a blank page, shows
+ * the same widget as its preview. The builder is served as static files under the demo page's
+ * Content Security Policy, with the real bundle; every server here listens on 127.0.0.1 and is
+ * stopped by the test.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { CHROME_FLAGS, findChrome } from '../../scripts/chrome.mjs';
+import { bundle } from '../server/bundle.mjs';
+
+const DEMO = resolve('demo');
+const { version } = JSON.parse(await readFile(resolve('package.json'), 'utf8'));
+const CDN_SCRIPT = `https://cdn.jsdelivr.net/npm/kabar@${version}/dist/kabar.min.js`;
+
+/** The demo page's policy: no inline script or style, nothing from another origin. */
+const STRICT_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+/** The same, but the builder may check feeds of other sites (the policy it needs to do so). */
+const CHECKING_POLICY = STRICT_POLICY.replace("connect-src 'self'", 'connect-src *').replace(
+  "img-src 'self' data:",
+  'img-src * data:',
+);
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.xml': 'application/rss+xml; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+};
+
+const POLL = {
+  poll: {
+    id: 'prioritas',
+    question: 'Layanan publik mana yang paling perlu diperbaiki lebih dulu?',
+    status: 'open',
+    options: [
+      { id: 'kesehatan', label: 'Puskesmas', votes: 3 },
+      { id: 'jalan', label: 'Jalan desa', votes: 2 },
+    ],
+    vote: '/api/polls/prioritas/votes',
+  },
+};
+
+let files;
+/** The page a site editor pastes the snippet into. */
+let pasted = '';
+const servers = [];
+let browser;
+
+/** The demo folder, the bundle, a poll and the blank page, with `policy` on the builder's pages. */
+function site(policy) {
+  return createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
+    if (path === '/blank/') {
+      res.writeHead(200, { 'content-type': TYPES['.html'] }).end(pasted);
+      return;
+    }
+    if (path === '/api/polls/current') {
+      res.writeHead(200, { 'content-type': TYPES['.json'] }).end(JSON.stringify(POLL));
+      return;
+    }
+    if (path.startsWith('/dist/') && files.has(path.slice('/dist/'.length))) {
+      res.writeHead(200, { 'content-type': TYPES['.js'] }).end(files.get(path.slice('/dist/'.length)));
+      return;
+    }
+    const file = normalize(join(DEMO, path.replace(/^\/demo\//, '/').replace(/\/$/, '/index.html')));
+    if (!path.startsWith('/demo/') || !file.startsWith(DEMO)) {
+      res.writeHead(404).end();
+      return;
+    }
+    try {
+      const body = await readFile(file);
+      const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' };
+      if (extname(file) === '.html') headers['content-security-policy'] = policy;
+      res.writeHead(200, headers).end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+}
+
+/** Another site's feeds: one readable from other sites (CORS), one not. */
+function otherSite(feed) {
+  return createServer((req, res) => {
+    if (req.url === '/with-cors.xml') {
+      res.writeHead(200, { 'content-type': TYPES['.xml'], 'access-control-allow-origin': '*' }).end(feed);
+    } else if (req.url === '/without-cors.xml') {
+      res.writeHead(200, { 'content-type': TYPES['.xml'] }).end(feed);
+    } else {
+      res.writeHead(404).end();
+    }
+  });
+}
+
+async function listen(server) {
+  servers.push(server);
+  await new Promise((done) => server.listen(0, '127.0.0.1', done));
+  return `http://127.0.0.1:${server.address().port}`;
+}
+
+let strict;
+let checking;
+let other;
+
+before(async () => {
+  files = await bundle();
+  strict = await listen(site(STRICT_POLICY));
+  checking = await listen(site(CHECKING_POLICY));
+  other = await listen(otherSite(await readFile(join(DEMO, 'feeds', 'berita.xml'))));
+  const executablePath = await findChrome();
+  assert.ok(executablePath, 'a Chromium is needed for this test');
+  browser = await chromium.launch({ executablePath, args: CHROME_FLAGS });
+});
+
+after(async () => {
+  await browser?.close();
+  for (const server of servers) {
+    server.closeAllConnections();
+    await new Promise((done) => server.close(done));
+  }
+});
+
+/** The builder at `base`, with the page's errors collected (CSP violations are console errors). */
+async function openBuilder(base) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+  // Nothing leaves the machine, whatever an address says.
+  await context.route('**/*', (route) =>
+    new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort(),
+  );
+  await page.goto(`${base}/demo/pasang/`);
+  await page.locator('#snippet').filter({ hasText: CDN_SCRIPT }).waitFor({ timeout: 15_000 });
+  return { context, page, errors };
+}
+
+/** Types `address` into the feed field and waits for the builder's verdict. */
+async function check(page, field, address) {
+  await page.fill(field, address);
+  const status = page.locator(`${field}-status`);
+  await status
+    .and(page.locator(':not([data-kind="busy"])'))
+    .filter({ hasText: /\S/ })
+    .waitFor({ timeout: 15_000 });
+  return (await status.textContent()).trim();
+}
+
+/** What a widget shows: its tag, attributes, accent colour, and the text of its shadow root. */
+function widgetOf(page, selector) {
+  return page.evaluate(async (selector) => {
+    const element = document.querySelector(selector);
+    for (let tries = 0; tries < 100 && !element.shadowRoot?.querySelector('[part="item"], form'); tries++) {
+      await new Promise((done) => setTimeout(done, 50));
+    }
+    await element.updateComplete;
+    return {
+      tag: element.localName,
+      attributes: element
+        .getAttributeNames()
+        .map((name) => `${name}=${element.getAttribute(name)}`)
+        .sort(),
+      accent: getComputedStyle(element).getPropertyValue('--kabar-color-accent').trim(),
+      items: element.shadowRoot.querySelectorAll('[part="item"]').length,
+      text: element.shadowRoot.textContent.replace(/\s+/g, ' ').trim(),
+    };
+  }, selector);
+}
+
+test('the builder checks a feed as it is typed and says what it found', async () => {
+  const { context, page, errors } = await openBuilder(strict);
+  assert.match(await check(page, '#feed', `${strict}/demo/feeds/berita.xml`), /^Ditemukan 12 berita/);
+  assert.match(await check(page, '#feed', `${strict}/demo/index.html`), /bukan feed/);
+  assert.match(await check(page, '#feed', `${strict}/demo/feeds/tidak-ada.xml`), /tidak ditemukan.*404/);
+  assert.match(await check(page, '#feed', 'situs-anda.go.id/feed'), /belum lengkap/);
+  // Under the demo page's policy, another site's feed is refused by the page itself: it says so.
+  assert.match(await check(page, '#feed', `${other}/with-cors.xml`), /kebijakan keamanan/);
+  await context.setOffline(true);
+  assert.match(await check(page, '#feed', `${strict}/demo/feeds/berita.xml?offline`), /tidak tersambung/);
+  await context.setOffline(false);
+  assert.deepEqual(
+    errors.filter((e) => !/Content Security Policy|Failed to load resource|Fetch API cannot load/.test(e)),
+    [],
+  );
+  // Nothing the builder itself needs is refused by the policy: no inline script or style.
+  assert.ok(!errors.some((e) => /script-src|style-src/.test(e)), errors.join('\n'));
+  await context.close();
+});
+
+test('where the page may connect to other sites, the builder tells CORS from a readable feed', async () => {
+  const { context, page } = await openBuilder(checking);
+  assert.match(await check(page, '#feed', `${other}/with-cors.xml`), /^Ditemukan 12 berita/);
+  assert.match(await check(page, '#feed', `${other}/without-cors.xml`), /CORS/);
+  await context.close();
+});
+
+test('the snippet, pasted into a blank page, renders the same widget as the preview', async () => {
+  const { context, page, errors } = await openBuilder(strict);
+  await check(page, '#feed', `${strict}/demo/feeds/berita.xml`);
+  await page.selectOption('#layout', 'grid');
+  await page.fill('#limit', '3');
+  await page.fill('#heading', 'Kabar desa');
+  await page.selectOption('#lang', 'en');
+  await page.fill('input[name="--kabar-color-accent"]', '#8a1c2b');
+  const snippet = await page.locator('#snippet').textContent();
+  assert.ok(snippet.startsWith(`<script type="module" src="${CDN_SCRIPT}"></script>`), snippet);
+  assert.match(snippet, /--kabar-color-accent: #8a1c2b;/);
+  assert.match(snippet, /layout="grid"/);
+  assert.doesNotMatch(snippet, /=""/);
+  const preview = await widgetOf(page, '#preview > kabar-news-list');
+  assert.equal(preview.items, 3);
+
+  pasted = `<!doctype html><html><head><meta charset="utf-8"><title>Halaman kosong</title></head><body>\n${snippet.replace(CDN_SCRIPT, '/dist/kabar.min.js')}\n</body></html>`;
+  const blank = await context.newPage();
+  await blank.goto(`${strict}/blank/`);
+  const shown = await widgetOf(blank, 'kabar-news-list');
+  // The preview sets its colour on the element, the snippet in a style block: the same value.
+  assert.deepEqual(shown, {
+    ...preview,
+    attributes: preview.attributes.filter((a) => !a.startsWith('style=')),
+  });
+  assert.match(shown.text, /Kabar desa/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the builder checks a poll address and hands over its snippet', async () => {
+  const { context, page } = await openBuilder(strict);
+  await page.check('input[name="widget"][value="kabar-poll"]');
+  assert.match(await check(page, '#poll', `${strict}/api/polls/current`), /Ditemukan polling.*2 pilihan/);
+  const snippet = await page.locator('#snippet').textContent();
+  assert.match(snippet, new RegExp(`<kabar-poll src="${strict}/api/polls/current"></kabar-poll>`));
+  const preview = await widgetOf(page, '#preview > kabar-poll');
+  pasted = `<!doctype html><html><head><meta charset="utf-8"><title>Polling</title></head><body>\n${snippet.replace(CDN_SCRIPT, '/dist/kabar.min.js')}\n</body></html>`;
+  const blank = await context.newPage();
+  await blank.goto(`${strict}/blank/`);
+  assert.deepEqual(await widgetOf(blank, 'kabar-poll'), preview);
+  await context.close();
+});
