@@ -105,8 +105,7 @@ export default [
       'components/share-bar/kabar-share-bar': 'src/components/share-bar/kabar-share-bar.ts',
       'components/poll/kabar-poll': 'src/components/poll/kabar-poll.ts',
     },
-    external: (id) =>
-      id === 'lit' || id.startsWith('lit/') || id.startsWith('@lit/') || id === 'dompurify',
+    external: (id) => id === 'lit' || id.startsWith('lit/') || id.startsWith('@lit/') || id === 'dompurify',
     output: {
       dir: 'dist',
       format: 'es',
