@@ -60,6 +60,7 @@ const nodeOnly = args.length === 0 || args.includes('--node');
 if (nodeOnly) {
   await runNodeTests(testFiles('test/node', '.test.mjs'));
   await runNodeTests(testFiles('server/test', '.test.js'));
+  await runNodeTests(testFiles('server/test/relay', '.test.js'));
 }
 if (args.includes('--node')) finish();
 

@@ -54,6 +54,7 @@ const VOTE_METHODS = 'POST, OPTIONS';
  *
  * @typedef {object} Relay
  * @property {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, url: URL) => unknown} handle
+ * @property {() => void} [close] stops its timers when the server stops
  */
 
 /**

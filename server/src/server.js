@@ -18,6 +18,7 @@ import {
 import { CountsCache } from './counts.js';
 import { ConfigError, RETRY_AFTER_SECONDS } from './errors.js';
 import { PollsFile } from './polls.js';
+import { createRelay } from './relay/relay.js';
 import { VoteRateLimit } from './rate-limit.js';
 import { createRouter } from './routes.js';
 import { DemoFiles } from './static.js';
@@ -56,29 +57,25 @@ const BUSY_RESPONSE =
  * @property {() => Promise<void>} close stops accepting, finishes requests in flight, closes the store
  */
 
-/** The feed relay: loaded only when `--feeds-allow` turns it on. */
-const RELAY_MODULE = './relay/relay.js';
-
 /**
- * Loads the feed relay when `--feeds-allow` names hosts.
+ * The feed relay, when `--feeds-allow` names hosts (docs/relay.md); without it /api/feeds is a 404.
  *
  * @param {import('./config.js').Config} config
- * @returns {Promise<import('./routes.js').Relay | undefined>}
+ * @param {(message: string, error?: unknown) => void} log
+ * @returns {import('./routes.js').Relay | undefined}
  */
-async function loadRelay(config) {
+function relayFor(config, log) {
   if (config.feedsAllow.length === 0) return undefined;
-  /** @type {{ createRelay?: (options: { allow: string[], origins: string[] }) => import('./routes.js').Relay }} */
-  let relayModule;
   try {
-    relayModule = await import(RELAY_MODULE);
+    return createRelay({
+      allow: config.feedsAllow,
+      origins: config.feedsOrigins.join(','),
+      log: { warn: (message, error) => log(String(message), error) },
+    });
   } catch (error) {
-    throw new ConfigError(
-      `--feeds-allow needs the feed relay, which this kabar-server cannot load: ${/** @type {Error} */ (error).message}`,
-    );
+    // A bad allow-list entry or origin: the relay names it.
+    throw new ConfigError(/** @type {Error} */ (error).message);
   }
-  if (typeof relayModule.createRelay !== 'function')
-    throw new ConfigError('--feeds-allow needs the feed relay, which this kabar-server does not include.');
-  return relayModule.createRelay({ allow: config.feedsAllow, origins: config.feedsOrigins });
 }
 
 /**
@@ -93,7 +90,7 @@ export async function createApp(config, options = {}) {
   const demo = config.demoRoot === undefined ? undefined : new DemoFiles(config.demoRoot);
   if (demo && config.store.kind === 'sqlite') demo.assertNotServed(config.store.location, 'The SQLite store');
   const polls = new PollsFile(config.pollsFile, { log });
-  const relay = options.relay ?? (await loadRelay(config));
+  const relay = options.relay ?? relayFor(config, log);
   const store = options.store ?? (await openStore(config.store));
   const handle = createRouter({
     polls,
@@ -104,7 +101,7 @@ export async function createApp(config, options = {}) {
     relay,
     log,
   });
-  return { polls, store, handle };
+  return { polls, store, handle, relay };
 }
 
 /**
@@ -115,7 +112,7 @@ export async function createApp(config, options = {}) {
  * @returns {Promise<KabarServer>}
  */
 export async function startServer(config, options = {}) {
-  const { polls, store, handle } = await createApp(config, options);
+  const { polls, store, handle, relay } = await createApp(config, options);
   /**
    * Responses in progress: told to close their connection when the server stops.
    * @type {Set<http.ServerResponse>}
@@ -181,6 +178,7 @@ export async function startServer(config, options = {}) {
         const grace = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
         await closed;
         clearTimeout(grace);
+        relay?.close?.();
         await store.close();
       })();
       return closing;

@@ -4,6 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import http from 'node:http';
 import net from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -220,6 +221,36 @@ describe('the kabar-server command', () => {
       assert.equal((await request(on.url, '/api/feeds/other')).status, 404);
     } finally {
       await on.close();
+    }
+  });
+  test('relays an allow-listed feed through the real relay, and refuses a host off the list', async () => {
+    const feed =
+      '<?xml version="1.0"?><rss version="2.0"><channel><title>Berita</title><item><title>Satu</title></item></channel></rss>';
+    const upstream = http.createServer((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/rss+xml' }).end(feed);
+    });
+    await new Promise((resolve) => upstream.listen(0, '127.0.0.1', () => resolve(undefined)));
+    const { port } = /** @type {import('node:net').AddressInfo} */ (upstream.address());
+    const polls = writePolls(temp.dir);
+    const store = `sqlite:${join(temp.dir, 'relay-real.db')}`;
+    const server = await start(['--polls', polls, '--store', store, '--feeds-allow', `127.0.0.1:${port}`]);
+    try {
+      const allowed = await request(
+        server.url,
+        `/api/feeds?url=${encodeURIComponent(`http://127.0.0.1:${port}/feed`)}`,
+      );
+      assert.equal(allowed.status, 200);
+      assert.equal(allowed.text, feed);
+      assert.equal(allowed.headers['access-control-allow-origin'], '*');
+      // 127.0.0.2 is not on the list: it stands in for a private address.
+      const refused = await request(
+        server.url,
+        `/api/feeds?url=${encodeURIComponent(`http://127.0.0.2:${port}/feed`)}`,
+      );
+      assert.equal(refused.status, 403);
+    } finally {
+      await server.close();
+      upstream.close();
     }
   });
 });
