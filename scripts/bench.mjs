@@ -20,9 +20,10 @@
  *  - the size table of `npm run size`.
  *
  *  - the poll service (bench/server.mjs): votes/s and latency on SQLite and PostgreSQL, cost per
- *    vote with 10k and 1M votes stored, reads/s with and without If-None-Match.
+ *    vote with 10k and 1M votes stored, reads/s with and without If-None-Match;
+ *  - the feed relay (server/bench/relay.js): requests/s and p50/p99 for a cached feed and a 304.
  *
- *   npm run bench -- --runs=9 --only=server,parse,paint,rerender,requests,memory,cls,lighthouse,size
+ *   npm run bench -- --runs=9 --only=server,relay,parse,paint,rerender,requests,memory,cls,lighthouse,size
  *   npm run bench -- --only=lighthouse --lighthouse-runs=10
  */
 import { spawnSync } from 'node:child_process';
@@ -55,8 +56,20 @@ if (wanted('server')) {
   await benchServer((label, value, detail = '') =>
     console.log(`  ${label.padEnd(58)} ${value.padStart(12)}  ${detail}`),
   );
-  if (only?.every((name) => name === 'server')) process.exit(0);
 }
+if (wanted('relay')) {
+  const { benchRelay } = await import('../server/bench/relay.js');
+  const result = await benchRelay({ requests: 5000, concurrency: 20 });
+  console.log('\nFeed relay (5,000 requests over 20 connections, loopback)\n');
+  for (const [label, row] of [
+    ['cached feed (200)', result.cached],
+    ['not modified (304)', result.notModified],
+  ])
+    console.log(
+      `  ${label.padEnd(24)} ${Math.round(row.rps)} req/s  p50 ${row.p50.toFixed(2)} ms  p99 ${row.p99.toFixed(2)} ms`,
+    );
+}
+if (only?.every((name) => name === 'server' || name === 'relay')) process.exit(0);
 
 if (!existsSync(join(root, 'dist/kabar.min.js'))) {
   console.log('dist/ is missing: building first…');
