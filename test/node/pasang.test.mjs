@@ -13,23 +13,15 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROME_FLAGS, findChrome } from '../../scripts/chrome.mjs';
+import { CONTENT_SECURITY_POLICY } from '../../server/src/static.js';
 import { bundle } from '../server/bundle.mjs';
 
 const DEMO = resolve('demo');
 const { version } = JSON.parse(await readFile(resolve('package.json'), 'utf8'));
 const CDN_SCRIPT = `https://cdn.jsdelivr.net/npm/kabar@${version}/dist/kabar.min.js`;
 
-/** The demo page's policy: no inline script or style, nothing from another origin. */
-const STRICT_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** The demo page's policy, as kabar-server sends it: no inline script or style, nothing from elsewhere. */
+const STRICT_POLICY = CONTENT_SECURITY_POLICY;
 /** The same, but the builder may check feeds of other sites (the policy it needs to do so). */
 const CHECKING_POLICY = STRICT_POLICY.replace("connect-src 'self'", 'connect-src *').replace(
   "img-src 'self' data:",
