@@ -241,18 +241,21 @@ export async function startPostgres({ fsync = true } = {}) {
     `-c fsync=${fsync ? 'on' : 'off'}`,
     ...(fsync ? [] : ['-c synchronous_commit=off', '-c full_page_writes=off']),
   ].join(' ');
-  run(join(bin, 'pg_ctl'), [
-    '-D',
-    data,
-    '-o',
-    settings,
-    '-l',
-    join(dir, 'postgres.log'),
-    '-w',
-    '-t',
-    '60',
-    'start',
-  ]);
+  /** Starts the server on its data folder and waits until it accepts connections. */
+  const start = () =>
+    run(join(bin, 'pg_ctl'), [
+      '-D',
+      data,
+      '-o',
+      settings,
+      '-l',
+      join(dir, 'postgres.log'),
+      '-w',
+      '-t',
+      '60',
+      'start',
+    ]);
+  start();
   let databases = 0;
   const admin = `postgres://kabar@127.0.0.1:${port}/postgres`;
   return {
@@ -295,20 +298,7 @@ export async function startPostgres({ fsync = true } = {}) {
         // Stopped already.
       }
     },
-    start() {
-      run(join(bin, 'pg_ctl'), [
-        '-D',
-        data,
-        '-o',
-        settings,
-        '-l',
-        join(dir, 'postgres.log'),
-        '-w',
-        '-t',
-        '60',
-        'start',
-      ]);
-    },
+    start,
     /** Stops the server and removes its data. */
     remove() {
       this.stop('immediate');
