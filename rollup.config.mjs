@@ -3,6 +3,9 @@ import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import MagicString from 'magic-string';
+import { readFile } from 'node:fs/promises';
+import ts from 'typescript';
+import { describeEmbed, renderSnippet } from './bin/embed-snippet.mjs';
 
 /**
  * Two outputs:
@@ -93,6 +96,43 @@ export const retryableImports = () => ({
   },
 });
 
+/**
+ * The chunk loader itself (`src/internal/kabar-import.ts`), compiled and imported here, so the
+ * embed snippet lists exactly the URLs it asks for and its retry bound is written in one place.
+ */
+async function chunkLoader() {
+  const source = await readFile(new URL('./src/internal/kabar-import.ts', import.meta.url), 'utf8');
+  const { outputText } = ts.transpileModule(source, {
+    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+  });
+  return import(`data:text/javascript;base64,${Buffer.from(outputText).toString('base64')}`);
+}
+
+/**
+ * Writes the embed snippet with Subresource Integrity beside the bundle (see
+ * `bin/embed-snippet.mjs`): `embed.json`, the files' relative URLs and hashes, and
+ * `embed.html`, the snippet for this version on jsDelivr. The hashes are of the files exactly
+ * as written, source map comment included.
+ */
+export const embedSnippet = () => ({
+  name: 'kabar-embed-snippet',
+  async generateBundle(options, bundle) {
+    const pkg = JSON.parse(await readFile(new URL('./package.json', import.meta.url), 'utf8'));
+    const { MAX_CHUNK_RETRIES, chunkRequestUrl } = await chunkLoader();
+    const chunks = Object.values(bundle).filter((file) => file.type === 'chunk');
+    const embed = describeEmbed({
+      name: pkg.name,
+      version: pkg.version,
+      entry: chunks.find((chunk) => chunk.isEntry).fileName,
+      files: new Map(chunks.map((chunk) => [chunk.fileName, chunk.code])),
+      requestUrl: chunkRequestUrl,
+      retries: MAX_CHUNK_RETRIES,
+    });
+    this.emitFile({ type: 'asset', fileName: 'embed.json', source: `${JSON.stringify(embed, null, 2)}\n` });
+    this.emitFile({ type: 'asset', fileName: 'embed.html', source: renderSnippet(embed) });
+  },
+});
+
 export default [
   {
     input: {
@@ -137,6 +177,7 @@ export default [
       literals(),
       typescript({ tsconfig: './tsconfig.json', outDir: 'dist', declaration: false, sourceMap: true }),
       terser(terserOptions),
+      embedSnippet(),
     ],
   },
 ];

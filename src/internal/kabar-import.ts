@@ -5,7 +5,8 @@
  * (whatwg/html#6768): a chunk that failed once on a bad connection would fail at once ever
  * after, so neither a retry button nor the next refresh could load it. `kabarImport` asks again
  * under a new query after a failure (`?retry=1`, `?retry=2`, ...), which the browser treats as
- * another module.
+ * another module. It asks again at most `MAX_CHUNK_RETRIES` times, then fails at once with an
+ * error that says to reload the page.
  *
  * A call made while the chunk is still on its way (a preload, another widget) waits for that
  * request, and if it fails, asks once more itself: one new request for all such calls, and only
@@ -15,6 +16,23 @@
  * the bundle into `kabarImport('./kabar-x-<hash>.min.js')`. Relative URLs resolve against this
  * module, which lives in `kabar.min.js` beside its chunks. The npm build keeps plain `import()`.
  */
+
+/**
+ * How many times a chunk is asked for again after its first request failed. Each retry needs a
+ * new reason to load (the widget's "Coba lagi", its next refresh, the browser coming back
+ * online), so three cover a blip on a mobile connection and a couple of tries by hand; past
+ * them the connection is down or the file is refused (a Subresource Integrity mismatch), and
+ * only a reload helps. The bound also keeps the embed snippet finite: its import map gives an
+ * `integrity` for every URL a chunk can be asked under (`chunkRequestUrl(url, 0…MAX)`), since
+ * an import map matches exact URLs. The build reads both from this module (`embedSnippet` in
+ * `rollup.config.mjs`).
+ */
+export const MAX_CHUNK_RETRIES = 3;
+
+/** The URL of request number `attempt` (0 for the first) for the chunk at `url`. */
+export function chunkRequestUrl(url: string, attempt: number): string {
+  return attempt ? `${url}?retry=${attempt}` : url;
+}
 
 /** How one URL has fared so far. */
 interface ChunkLoad {
@@ -35,7 +53,14 @@ export function kabarImport<T = unknown>(url: string): Promise<T> {
     load.joined ??= load.pending.catch(() => kabarImport(url));
     return load.joined as Promise<T>;
   }
-  const request = load.failures ? `${url}?retry=${load.failures}` : url;
+  if (load.failures > MAX_CHUNK_RETRIES) {
+    return Promise.reject(
+      new Error(
+        `Kabar could not load ${url} in ${load.failures} tries and stopped asking: reload the page to try again.`,
+      ),
+    );
+  }
+  const request = chunkRequestUrl(url, load.failures);
   const pending = import(/* @vite-ignore */ request) as Promise<T>;
   loads.set(url, { failures: load.failures, pending });
   pending.catch(() => loads.set(url, { failures: load.failures + 1 }));

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { kabarImport } from '../../src/internal/kabar-import.js';
+import { MAX_CHUNK_RETRIES, chunkRequestUrl, kabarImport } from '../../src/internal/kabar-import.js';
 
 interface TestModule {
   name: string;
@@ -69,5 +69,54 @@ describe('kabarImport', () => {
     expect(a!.request).to.equal(2);
     expect(b).to.equal(a);
     expect(await requests(url)).to.equal(2);
+  });
+
+  it(`stops asking after ${MAX_CHUNK_RETRIES} retries, with an error that says to reload`, async () => {
+    const url = moduleUrl(MAX_CHUNK_RETRIES + 5);
+    for (let attempt = 0; attempt <= MAX_CHUNK_RETRIES; attempt++) {
+      const failed = await settle(kabarImport(url));
+      expect(failed).to.have.property('error').that.is.instanceOf(Error);
+      expect(String((failed as { error: Error }).error.message)).not.to.contain('stopped asking');
+    }
+    expect(await requests(url)).to.equal(MAX_CHUNK_RETRIES + 1);
+    // No request any more, however often it is asked for: the page must be reloaded.
+    for (let call = 0; call < 3; call++) {
+      const { error } = (await settle(kabarImport(url))) as { error: Error };
+      expect(error).to.be.instanceOf(Error);
+      expect(error.message).to.equal(
+        `Kabar could not load ${url} in ${MAX_CHUNK_RETRIES + 1} tries and stopped asking: reload the page to try again.`,
+      );
+    }
+    expect(await requests(url)).to.equal(MAX_CHUNK_RETRIES + 1);
+    const asked = performance
+      .getEntriesByType('resource')
+      .map((entry) => entry.name)
+      .filter((name) => name.startsWith(url));
+    const expected = Array.from({ length: MAX_CHUNK_RETRIES + 1 }, (_, attempt) =>
+      chunkRequestUrl(url, attempt),
+    );
+    expect(asked).to.deep.equal(expected);
+  });
+
+  it('loads on the last allowed retry', async () => {
+    const url = moduleUrl(MAX_CHUNK_RETRIES);
+    for (let attempt = 0; attempt < MAX_CHUNK_RETRIES; attempt++) {
+      expect(await settle(kabarImport(url))).to.have.property('error');
+    }
+    const loaded = await kabarImport<TestModule>(url);
+    expect(loaded.request).to.equal(MAX_CHUNK_RETRIES + 1);
+  });
+
+  it('gives the calls that joined the last failing request the error that says to reload', async () => {
+    const url = moduleUrl(MAX_CHUNK_RETRIES + 1, 200);
+    for (let attempt = 0; attempt < MAX_CHUNK_RETRIES; attempt++) {
+      expect(await settle(kabarImport(url))).to.have.property('error');
+    }
+    const last = settle(kabarImport(url));
+    const joined = settle(kabarImport(url));
+    expect(await last).to.have.property('error');
+    const { error } = (await joined) as { error: Error };
+    expect(error.message).to.contain('stopped asking');
+    expect(await requests(url)).to.equal(MAX_CHUNK_RETRIES + 1);
   });
 });

@@ -5,17 +5,42 @@
  */
 let built;
 
+/** The rollup config of `kabar.min.js`, split into input and output options. */
+async function bundleConfig() {
+  const { default: configs } = await import('../../rollup.config.mjs');
+  const config = configs.find((c) =>
+    [c.output].flat().some((o) => (o.file ?? o.entryFileNames ?? '').includes('kabar.min.js')),
+  );
+  const { output, ...input } = config;
+  return { input, output: [output].flat()[0] };
+}
+
+/**
+ * Writes the bundle into `dir` exactly as `npm run build` writes it into dist/ (source maps,
+ * embed.json and embed.html included), for tests that serve the files as a site would.
+ */
+export async function writeBundle(dir) {
+  const { rollup } = await import('rollup');
+  const { mkdir, writeFile } = await import('node:fs/promises');
+  const { join } = await import('node:path');
+  const { input, output: outputOptions } = await bundleConfig();
+  const build = await rollup({ ...input, onwarn: () => {} });
+  // Generated for dist/ (the TypeScript plugin insists on it), then written where asked.
+  const { output } = await build.generate({ ...outputOptions, dir: 'dist' });
+  await build.close();
+  await mkdir(dir, { recursive: true });
+  for (const file of output) {
+    await writeFile(join(dir, file.fileName), file.type === 'chunk' ? file.code : file.source);
+  }
+}
+
 export function bundle() {
   built ??= (async () => {
     const { rollup } = await import('rollup');
-    const { default: configs } = await import('../../rollup.config.mjs');
-    const config = configs.find((c) =>
-      [c.output].flat().some((o) => (o.file ?? o.entryFileNames ?? '').includes('kabar.min.js')),
-    );
-    const { output: outputOptions, ...inputOptions } = config;
+    const { input: inputOptions, output: outputOptions } = await bundleConfig();
     const build = await rollup({ ...inputOptions, onwarn: () => {} });
     const { output } = await build.generate({
-      ...[outputOptions].flat()[0],
+      ...outputOptions,
       file: undefined,
       dir: 'dist',
       sourcemap: false,
