@@ -73,20 +73,25 @@ export function checkBase(base) {
 
 /**
  * The HTML to put in a page's `<head>`, for the files of `embed` served from the folder `base`.
- * The import map comes first: a browser applies it only before the first module loads.
+ * The import map comes first: a browser applies it only before the first module loads. Its
+ * comment names the source hash that a Content-Security-Policy without `'unsafe-inline'` needs
+ * to allow the import map (an inline script to the policy).
  */
 export function renderSnippet(embed, base = embed.cdn) {
   const folder = checkBase(base);
   const integrity = Object.fromEntries(
     Object.entries(embed.imports).map(([url, file]) => [`${folder}${url}`, embed.files[file]]),
   );
-  const map = JSON.stringify({ integrity }, null, 2).replace(/\n/g, '\n  ');
+  const map = `\n  ${JSON.stringify({ integrity }, null, 2).replace(/\n/g, '\n  ')}\n`;
   return [
-    `<!-- ${embed.name} ${embed.version}: the import map lets the browser run only the files of this release. Keep it before any other module script. -->`,
-    '<script type="importmap">',
-    `  ${map}`,
-    '</script>',
+    `<!-- ${embed.name} ${embed.version}: the import map lets the browser run only the files of this release; keep it before any other module script. Under a Content-Security-Policy, allow it with '${cspHashOf(map)}' in script-src. -->`,
+    `<script type="importmap">${map}</script>`,
     `<script type="module" src="${folder}${embed.entry}" integrity="${embed.files[embed.entry]}" crossorigin="anonymous"></script>`,
     '',
   ].join('\n');
+}
+
+/** The CSP source that allows an inline script whose text is `text`. */
+export function cspHashOf(text) {
+  return `sha256-${createHash('sha256').update(text).digest('base64')}`;
 }

@@ -83,14 +83,17 @@ function cdn() {
   });
 }
 
-/** The first origin: the pages, and the feed they show. */
+/** The first origin: the pages (with their policy, if they have one), and the feed they show. */
 function site() {
   return createServer((req, res) => {
     const path = new URL(req.url, 'http://127.0.0.1').pathname;
     if (path === '/feed.xml') {
       res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(FEED);
     } else if (pages.has(path)) {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(pages.get(path));
+      const { html, policy } = pages.get(path);
+      const headers = { 'content-type': 'text/html; charset=utf-8' };
+      if (policy) headers['content-security-policy'] = policy;
+      res.writeHead(200, headers).end(html);
     } else {
       res.writeHead(404).end();
     }
@@ -139,18 +142,27 @@ after(async () => {
 /**
  * Opens a page of the site with the snippet `kabar-embed` prints for the files of `set` on the
  * second origin (without its import map when `importMap` is false), a news list of the local
- * feed, and a record of the list's `kabar-load` and `kabar-error` events.
+ * feed, and a record of the list's `kabar-load` and `kabar-error` events. With `policy`, the page
+ * has that Content-Security-Policy (`policy(snippet)`) and no inline script of its own.
  */
-async function open(set, { importMap = true } = {}) {
+async function open(set, { importMap = true, policy } = {}) {
   const printed = kabarEmbed('--base', `${cdnOrigin}/${set}/`, '--dir', dist);
   assert.equal(printed.status, 0, printed.err);
   const snippet = importMap
     ? printed.out
     : printed.out.replace(/<script type="importmap">[\s\S]*?<\/script>/, '');
   const path = `/page/${set}`;
-  pages.set(
-    path,
-    `<!doctype html>
+  const listener = `<script>
+      window.kabarEvents = [];
+      for (const type of ['kabar-load', 'kabar-error']) {
+        document.addEventListener(type, (event) => {
+          kabarEvents.push({ type, message: event.detail.error?.message ?? '' });
+        });
+      }
+    </script>`;
+  pages.set(path, {
+    policy: policy?.(snippet),
+    html: `<!doctype html>
 <html lang="id">
   <head>
     <meta charset="utf-8" />
@@ -159,17 +171,10 @@ async function open(set, { importMap = true } = {}) {
   </head>
   <body>
     <kabar-news-list src="/feed.xml" limit="2"></kabar-news-list>
-    <script>
-      window.kabarEvents = [];
-      for (const type of ['kabar-load', 'kabar-error']) {
-        document.addEventListener(type, (event) => {
-          kabarEvents.push({ type, message: event.detail.error?.message ?? '' });
-        });
-      }
-    </script>
+    ${policy ? '' : listener}
   </body>
 </html>`,
-  );
+  });
   const context = await browser.newContext();
   const page = await context.newPage();
   const errors = [];
@@ -316,6 +321,31 @@ test('a tampered retry is refused under every retry URL, and the loader stops af
   await events(unchecked.page);
   assert.equal(await tampered(unchecked.page), 1);
   await unchecked.context.close();
+});
+
+test('under a Content-Security-Policy, the hash the snippet names allows its import map', async () => {
+  /** The strict policy of docs/security.md, plus the files' origin and the import map's hash. */
+  const policy = (snippet) => {
+    const [, hash] = /allow it with '(sha256-[\w+/=]+)' in script-src/.exec(snippet);
+    return `default-src 'self'; script-src 'self' ${cdnOrigin} '${hash}'; style-src 'self'; connect-src 'self'`;
+  };
+  const shows = async (page, what) => {
+    await page.waitForFunction(
+      (what) => document.querySelector('kabar-news-list').shadowRoot?.querySelector(what),
+      what,
+      { timeout: 15_000 },
+    );
+    return shown(page);
+  };
+  const plain = await open('csp', { policy });
+  assert.equal((await shows(plain.page, '.title')).titles.length, 2);
+  await plain.context.close();
+
+  // Were the import map blocked, the browser would run the chunk unchecked.
+  const tamperedSet = await open('csp+payload', { policy });
+  assert.notEqual((await shows(tamperedSet.page, '[part="message"].error')).error, '');
+  assert.equal(await tampered(tamperedSet.page), 0);
+  await tamperedSet.context.close();
 });
 
 test('kabar-embed checks the copied folder and the address before printing', async () => {
