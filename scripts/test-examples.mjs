@@ -4,8 +4,9 @@
  * checks that its file of deliberate mistakes fails to type-check where marked, builds it with
  * Vite, serves the build on 127.0.0.1 and opens it in headless Chromium, where the news list
  * must show every article of the app's local feed and the app's `kabar-load` handler must have
- * written the count on the page. The apps' dependencies come from the npm registry (through
- * npm's cache). Ends with `N passed, N failed`.
+ * written the count on the page. `html-cdn-sri` is `html-cdn` with the tarball's
+ * dist/embed.html in place of its script tag. The apps' dependencies come from the npm registry
+ * (through npm's cache). Ends with `N passed, N failed`.
  *
  *   npm run test:examples                 # every app
  *   npm run test:examples -- react-19     # some apps
@@ -13,7 +14,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createReadStream, existsSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, relative, sep } from 'node:path';
@@ -39,6 +40,9 @@ const RENDER_TIMEOUT_MS = 30_000;
  */
 const EXAMPLES = [
   { name: 'html-cdn', serve: '.', cdn: true },
+  // The same page with the tarball's dist/embed.html in place of its script tag: the hashes the
+  // build wrote match the files the package ships, under the CDN's URLs.
+  { name: 'html-cdn-sri', source: 'html-cdn', serve: '.', cdn: true, embed: true },
   { name: 'vite-ts', typecheck: 'typecheck', build: 'build', serve: 'dist' },
   {
     name: 'react-19',
@@ -142,9 +146,15 @@ async function checkTarball(unpacked) {
   for (const field of ['main', 'module', 'types', 'unpkg', 'jsdelivr', 'web-types', 'customElements']) {
     collect(pkg[field]);
   }
-  const missing = [...targets, 'LICENSE', 'CHANGELOG.md', 'README.md'].filter(
-    (t) => !existsSync(join(unpacked, t)),
-  );
+  for (const command of Object.values(pkg.bin ?? {})) targets.add(command);
+  const missing = [
+    ...targets,
+    'LICENSE',
+    'CHANGELOG.md',
+    'README.md',
+    'dist/embed.html',
+    'dist/embed.json',
+  ].filter((t) => !existsSync(join(unpacked, t)));
   report(missing.length === 0, 'the tarball holds every file package.json points at', missing.join(', '));
 
   const allowed = new Set([
@@ -156,6 +166,19 @@ async function checkTarball(unpacked) {
     undeclared.length === 0,
     'dist/ imports only declared dependencies',
     `undeclared: ${undeclared.join(', ')}`,
+  );
+
+  // A self-hosting site runs the packed kabar-embed on its copy of dist/.
+  const embed = await run(
+    process.execPath,
+    [join(unpacked, 'bin/kabar-embed.mjs'), '--base', '/js/kabar/', '--dir', join(unpacked, 'dist')],
+    unpacked,
+  );
+  report(
+    embed.code === 0 &&
+      embed.out.includes('<script type="module" src="/js/kabar/kabar.min.js" integrity="sha384-'),
+    'the packed kabar-embed prints the snippet for the packed dist/',
+    tail(embed.out),
   );
 
   const minified = await readFile(join(unpacked, 'dist/kabar.min.js'), 'utf8');
@@ -245,12 +268,19 @@ async function checkPage(browser, example, origin, feedItems, titles, unpacked) 
 }
 
 async function testExample(browser, example, tarball, unpacked, work) {
-  const source = join(root, 'examples', example.name);
+  const source = join(root, 'examples', example.source ?? example.name);
   const dir = join(work, example.name);
   await cp(source, dir, {
     recursive: true,
     filter: (path) => !/[/\\](node_modules|dist)([/\\]|$)/.test(relative(source, path)),
   });
+  if (example.embed) {
+    const page = join(dir, 'index.html');
+    const tag = `<script type="module" src="https://cdn.jsdelivr.net/npm/${pkg.name}@${pkg.version}/dist/kabar.min.js"></script>`;
+    const html = await readFile(page, 'utf8');
+    if (!report(html.includes(tag), `${example.name}: the page has the CDN script tag to replace`)) return;
+    await writeFile(page, html.replace(tag, await readFile(join(unpacked, 'dist/embed.html'), 'utf8')));
+  }
 
   const install = await npm(['install', '--no-audit', '--no-fund', '--prefer-offline', tarball], dir);
   if (
