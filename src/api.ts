@@ -27,7 +27,7 @@ export { LocaleController } from './controllers/locale-controller.js';
 export { FeedController } from './controllers/feed-controller.js';
 export { LANGUAGES, toLanguage } from './i18n/index.js';
 export { formatDate, formatNumber } from './i18n/format.js';
-export type { KabarLanguage, KabarStrings } from './i18n/index.js';
+export type { KabarLanguage, KabarStrings, KabarStringsOverrides } from './i18n/index.js';
 export * from './types.js';
 export * from './data/index.js';
 export { VERSION } from './internal/version.js';

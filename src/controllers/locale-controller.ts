@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { toLanguage } from '../i18n/language.js';
+import { withOverrides, type KabarStringsOverrides } from '../i18n/overrides.js';
 import type { KabarLanguage, KabarStrings } from '../i18n/strings.js';
 import { loaded, loadStrings, type StringTables } from '../i18n/tables.js';
 
@@ -54,12 +55,14 @@ export class LocaleController<
 > implements ReactiveController {
   readonly #host: Host;
   readonly #tables: StringTables<K>;
-  readonly #overrides: () => Partial<KabarStrings> | undefined;
+  readonly #overrides: () => KabarStringsOverrides | undefined;
   #lang: KabarLanguage = 'id';
   /** The language resolved, which becomes `#lang` once its strings are loaded. */
   #wanted: KabarLanguage = 'id';
   #ready = Promise.resolve();
   #strings: Partial<Record<KabarLanguage, Pick<KabarStrings, K>>> = {};
+  /** The last strings handed out with the host's overrides, and what they were made from. */
+  #merged?: { base: object; overrides: unknown; strings: Pick<KabarStrings, K> };
 
   /**
    * `tables` are the string groups the host uses (from `i18n/tables.js`), so a host bundled
@@ -69,7 +72,7 @@ export class LocaleController<
   constructor(
     host: Host,
     tables: StringTables<K>,
-    overrides: () => Partial<KabarStrings> | undefined = () => undefined,
+    overrides: () => KabarStringsOverrides | undefined = () => undefined,
   ) {
     this.#host = host;
     this.#tables = tables;
@@ -91,17 +94,25 @@ export class LocaleController<
     return this.#ready;
   }
 
-  /** The strings for the language, with the host's overrides on top. */
+  /**
+   * The strings for the language, with the host's overrides laid over them key by key
+   * (`withOverrides`): `{ poll: { submit: 'Kirim' } }` keeps every other poll string.
+   */
   get strings(): Pick<KabarStrings, K> {
     const lang = this.#lang;
-    const strings = (this.#strings[lang] ??= Object.fromEntries(
+    const base = (this.#strings[lang] ??= Object.fromEntries(
       Object.entries<Partial<Record<KabarLanguage, unknown>>>(this.#tables).map(([group, table]) => [
         group,
         table[lang] ?? loaded[lang]?.[group as K] ?? table.id,
       ]),
     ) as Pick<KabarStrings, K>);
     const overrides = this.#overrides();
-    return overrides ? { ...strings, ...overrides } : strings;
+    // A render reads the strings many times: merge once for each new language or overrides object.
+    const merged = this.#merged;
+    if (merged?.base === base && merged.overrides === overrides) return merged.strings;
+    const strings = withOverrides(base, overrides);
+    this.#merged = { base, overrides, strings };
+    return strings;
   }
 
   hostConnected(): void {

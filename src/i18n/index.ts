@@ -6,4 +6,5 @@
  */
 export { LANGUAGES } from './strings.js';
 export type { KabarLanguage, KabarStrings } from './strings.js';
+export type { KabarStringsOverrides } from './overrides.js';
 export { toLanguage } from './language.js';
