@@ -25,7 +25,7 @@ export { feedContext } from './context.js';
 export type { FeedState } from './context.js';
 export { LocaleController } from './controllers/locale-controller.js';
 export { FeedController } from './controllers/feed-controller.js';
-export { LANGUAGES, toLanguage } from './i18n/index.js';
+export { LANGUAGES, registerTranslation, toLanguage } from './i18n/index.js';
 export { formatDate, formatNumber } from './i18n/format.js';
 export type { KabarLanguage, KabarStrings, KabarStringsOverrides } from './i18n/index.js';
 export * from './types.js';

@@ -28,10 +28,10 @@ const warned = new Set<string>();
 const isGroup = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** What a built-in value is, for a warning: a group, a function or a word. */
 function describe(value: unknown): string {
   if (isGroup(value)) return 'an object of strings';
-  if (typeof value === 'function') return 'a function';
-  return `a ${typeof value}`;
+  return typeof value === 'function' ? 'a function' : 'a string';
 }
 
 function warnOnce(message: string): void {
@@ -56,9 +56,7 @@ function overlay(
     } else if (!isGroup(current) && typeof value === typeof current) {
       merged[key] = value;
     } else {
-      warnOnce(
-        `${source}.${name} should be ${describe(current)}, not ${describe(value)}; the built-in one is kept.`,
-      );
+      warnOnce(`${source}.${name} should be ${describe(current)}; the built-in one is kept.`);
     }
   }
   return merged;
@@ -72,9 +70,7 @@ function overlay(
 export function withOverrides<T extends object>(strings: T, overrides: unknown, source = 'strings'): T {
   if (overrides === undefined || overrides === null) return strings;
   if (!isGroup(overrides)) {
-    warnOnce(
-      `${source} should be an object such as { poll: { submit: 'Kirim' } }, not ${describe(overrides)}; it is ignored.`,
-    );
+    warnOnce(`${source} should be an object of strings; it is ignored.`);
     return strings;
   }
   return overlay(strings as Record<string, unknown>, overrides, source, '') as T;
