@@ -117,7 +117,7 @@ export async function measureSizes() {
     largest('disqus', 'giscus') +
     chunk('embed') +
     largest('en', 'su', 'jv') +
-    chunk('vote');
+    chunk('vote-delivery');
   const native = common + chunk('sanitize-native');
   const purified = common + chunk('purify');
   lines.push({

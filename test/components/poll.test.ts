@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/poll/kabar-poll.js';
 import type { KabarPollElement } from '../../src/components/poll/poll-element.js';
-import type { VoteStorage } from '../../src/data/poll.js';
+import type { VoteStorage } from '../../src/data/vote-store.js';
 import { fixtureUrl, memoryStorage, until } from '../helpers.js';
 
 const OPEN = '/api/polls/layanan';
