@@ -57,6 +57,21 @@ describe('registerTranslation', () => {
     expect(label(el)).to.equal('Bagi');
   });
 
+  it('follows the page’s <html lang>', async () => {
+    registerTranslation('min', { shareBar: { label: 'Bagikan ka urang' } });
+    const before = document.documentElement.lang;
+    const el = await fixture<KabarShareBarElement>(
+      html`<kabar-share-bar url="https://a.go.id/"></kabar-share-bar>`,
+    );
+    try {
+      document.documentElement.lang = 'min-ID';
+      await until(() => label(el) === 'Bagikan ka urang');
+    } finally {
+      document.documentElement.lang = before;
+    }
+    await until(() => label(el) === 'Bagikan');
+  });
+
   it('writes dates in a language ICU does not know as Indonesian', async () => {
     registerTranslation('bug', { article: { by: (name) => `ri ${name}` } });
     const el = await fixture(
