@@ -71,6 +71,7 @@ const preview: Preview = {
           { value: 'id', title: 'ID', right: 'Bahasa Indonesia' },
           { value: 'en', title: 'EN', right: 'English' },
           { value: 'su', title: 'SU', right: 'Basa Sunda' },
+          { value: 'jv', title: 'JV', right: 'Basa Jawa' },
         ],
         dynamicTitle: true,
       },

@@ -116,14 +116,14 @@ export async function measureSizes() {
     chunk('html-rules') +
     largest('disqus', 'giscus') +
     chunk('embed') +
-    largest('en', 'su') +
-    chunk('vote');
+    largest('en', 'su', 'jv') +
+    chunk('vote-delivery');
   const native = common + chunk('sanitize-native');
   const purified = common + chunk('purify');
   lines.push({
     name: 'on demand, most a page loads',
     bytes: native,
-    note: 'feed readers, Sanitizer API rules, comments, en/su strings, vote sending',
+    note: 'feed readers, Sanitizer API rules, comments, en/su/jv strings, vote sending',
   });
   lines.push({
     name: 'the same without the Sanitizer API',

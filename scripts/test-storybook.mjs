@@ -38,7 +38,7 @@ const STORY_ONLY = ['kabar-story-', 'fixtures/', '/mock/', 'forum-desa', 'forum-
 /** Empty attributes that mean something (`label=""`: no visible heading); any other is a leftover. */
 const MEANINGFUL_EMPTY = ['label=""'];
 const THEMES = ['default', 'dark', 'regency'];
-const LANGUAGES = ['id', 'en', 'su'];
+const LANGUAGES = ['id', 'en', 'su', 'jv'];
 const CONCURRENCY = 2;
 /** Stories with this tag (each element's main states) are checked in every theme and language too. */
 const EVERY_THEME_TAG = 'every-theme';

@@ -1,6 +1,6 @@
 import type { Feed, FeedItem } from '../src/data/model.js';
 import type { FeedLoader } from '../src/data/loader.js';
-import type { VoteStorage } from '../src/data/poll.js';
+import type { VoteStorage } from '../src/data/vote-store.js';
 
 /** URL of a fixture as the test server serves it. */
 export const fixtureUrl = (name: string) => new URL(`./fixtures/${name}`, import.meta.url).href;

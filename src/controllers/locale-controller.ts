@@ -1,7 +1,9 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { toLanguage } from '../i18n/language.js';
+import { withOverrides, type KabarStringsOverrides } from '../i18n/overrides.js';
 import type { KabarLanguage, KabarStrings } from '../i18n/strings.js';
 import { loaded, loadStrings, type StringTables } from '../i18n/tables.js';
+import { onRegister, registeredLanguage, translationOf } from '../i18n/translations.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
@@ -46,20 +48,27 @@ export function langOf(el: Element): string {
 
 /**
  * Resolves the host's language (its `lang`, the nearest `[lang]`, then `<html lang>`), follows
- * changes to it, and loads its strings when they are not Indonesian (see `ready`). Dates and
- * numbers in that language: `formatDate` and `formatNumber` (`i18n/format.ts`).
+ * changes to it, and loads its strings when they are not Indonesian (see `ready`). A language
+ * the page registered (`registerTranslation`) is laid over the shipped one its tag falls back
+ * to, and a new registration renders the host again. Dates and numbers in that language:
+ * `formatDate` and `formatNumber` (`i18n/format.ts`).
  */
 export class LocaleController<
   K extends keyof KabarStrings = keyof KabarStrings,
 > implements ReactiveController {
   readonly #host: Host;
   readonly #tables: StringTables<K>;
-  readonly #overrides: () => Partial<KabarStrings> | undefined;
-  #lang: KabarLanguage = 'id';
+  readonly #overrides: () => KabarStringsOverrides | undefined;
+  /** The language in force: a shipped one, or one the page registered. */
+  #lang = 'id';
+  /** The shipped language under it: `#lang` itself, or the one a registered language falls back to. */
+  #shipped: KabarLanguage = 'id';
   /** The language resolved, which becomes `#lang` once its strings are loaded. */
-  #wanted: KabarLanguage = 'id';
+  #wanted = 'id';
   #ready = Promise.resolve();
+  /** Each shipped language's strings for the host's groups. */
   #strings: Partial<Record<KabarLanguage, Pick<KabarStrings, K>>> = {};
+  #stopListening?: () => void;
 
   /**
    * `tables` are the string groups the host uses (from `i18n/tables.js`), so a host bundled
@@ -69,7 +78,7 @@ export class LocaleController<
   constructor(
     host: Host,
     tables: StringTables<K>,
-    overrides: () => Partial<KabarStrings> | undefined = () => undefined,
+    overrides: () => KabarStringsOverrides | undefined = () => undefined,
   ) {
     this.#host = host;
     this.#tables = tables;
@@ -77,8 +86,11 @@ export class LocaleController<
     host.addController(this);
   }
 
-  /** The shipped language in force: `id`, `en` or `su` (a new one once its strings are loaded). */
-  get lang(): KabarLanguage {
+  /**
+   * The language in force (a new one once its strings are loaded): a shipped one (`id`, `en`,
+   * `su`, `jv`) or one the page registered, as its lower-case tag (`mad`).
+   */
+  get lang(): string {
     return this.#lang;
   }
 
@@ -91,26 +103,36 @@ export class LocaleController<
     return this.#ready;
   }
 
-  /** The strings for the language, with the host's overrides on top. */
+  /**
+   * The strings for the language: the shipped ones, then what the page registered for the
+   * language, then the host's overrides, each laid over the one before key by key
+   * (`withOverrides`): `{ poll: { submit: 'Kirim' } }` keeps every other poll string.
+   */
   get strings(): Pick<KabarStrings, K> {
-    const lang = this.#lang;
-    const strings = (this.#strings[lang] ??= Object.fromEntries(
+    const lang = this.#shipped;
+    const base = (this.#strings[lang] ??= Object.fromEntries(
       Object.entries<Partial<Record<KabarLanguage, unknown>>>(this.#tables).map(([group, table]) => [
         group,
         table[lang] ?? loaded[lang]?.[group as K] ?? table.id,
       ]),
     ) as Pick<KabarStrings, K>);
-    const overrides = this.#overrides();
-    return overrides ? { ...strings, ...overrides } : strings;
+    // Without a registration or overrides (most pages), `withOverrides` returns `base` as is.
+    const registered = withOverrides(base, translationOf(this.#lang), `registerTranslation("${this.#lang}")`);
+    return withOverrides(registered, this.#overrides());
   }
 
   hostConnected(): void {
     watch(this);
+    this.#stopListening = onRegister(() => {
+      this.resolve(false);
+      this.#host.requestUpdate();
+    });
     this.resolve();
   }
 
   hostDisconnected(): void {
     unwatch(this);
+    this.#stopListening?.();
   }
 
   hostUpdate(): void {
@@ -120,19 +142,25 @@ export class LocaleController<
 
   /** Re-reads the language; asks the host to render when it changed (once its strings are loaded). */
   resolve(update = true): void {
-    const lang = toLanguage(langOf(this.#host));
+    const tag = langOf(this.#host);
+    const lang = registeredLanguage(tag) ?? toLanguage(tag);
     if (lang === this.#wanted) return;
     this.#wanted = lang;
-    const loading = loadStrings(lang);
+    const shipped = toLanguage(lang);
+    const use = () => {
+      this.#lang = lang;
+      this.#shipped = shipped;
+    };
+    const loading = loadStrings(shipped);
     if (loading) {
       // Rendered once the strings are in, unless the language changed again meanwhile.
       this.#ready = loading.then(() => {
         if (this.#wanted !== lang) return;
-        this.#lang = lang;
+        use();
         this.#host.requestUpdate();
       });
     } else {
-      this.#lang = lang;
+      use();
       if (update) this.#host.requestUpdate();
     }
   }

@@ -15,5 +15,11 @@ export {
 } from './loader.js';
 export { appendPage, mergeFeeds } from './merge.js';
 export type { FeedLoader, LoadFeedOptions } from './loader.js';
-export { fetchPoll, sendVote, parsePoll, VoteStore, deliverVote, keepDelivering } from './poll.js';
-export type { Poll, PollOption, StoredVote, VoteStorage, VoteSender, PollRequestOptions } from './poll.js';
+export { parsePoll } from './poll.js';
+export type { Poll, PollOption } from './poll.js';
+export { fetchPoll } from './poll-service.js';
+export type { PollRequestOptions } from './poll-service.js';
+export { VoteStore } from './vote-store.js';
+export type { StoredVote, VoteStorage } from './vote-store.js';
+export { sendVote, deliverVote, keepDelivering } from './vote-delivery-loader.js';
+export type { VoteSender } from './vote-delivery.js';

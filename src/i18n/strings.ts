@@ -101,6 +101,9 @@ export interface KabarStrings {
   };
 }
 
-/** The languages Kabar ships; anything else falls back to Indonesian. */
-export const LANGUAGES = ['id', 'en', 'su'] as const;
+/**
+ * The languages Kabar ships; anything else falls back to Indonesian, unless the page adds it
+ * with `registerTranslation`.
+ */
+export const LANGUAGES = ['id', 'en', 'su', 'jv'] as const;
 export type KabarLanguage = (typeof LANGUAGES)[number];

@@ -1,7 +1,7 @@
 /**
  * Each element's Indonesian strings, one table per group, so an element bundled alone carries
- * only its own words (the locale modules export each group separately). English and Sundanese
- * are loaded on demand, whole, by `loadStrings`: most pages never need them.
+ * only its own words (the locale modules export each group separately). English, Sundanese and
+ * Javanese are loaded on demand, whole, by `loadStrings`: most pages never need them.
  */
 import * as id from './locales/id.js';
 import type { KabarLanguage, KabarStrings } from './strings.js';
@@ -34,6 +34,7 @@ const loading: Partial<Record<KabarLanguage, Promise<void>>> = {};
 const onDemand: Record<Exclude<KabarLanguage, 'id'>, () => Promise<KabarStrings>> = {
   en: () => import('./locales/en.js'),
   su: () => import('./locales/su.js'),
+  jv: () => import('./locales/jv.js'),
 };
 
 /**

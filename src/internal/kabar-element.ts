@@ -1,6 +1,7 @@
 import { LitElement } from 'lit';
 import type { PropertyDeclarations } from 'lit';
 import { LocaleController } from '../controllers/locale-controller.js';
+import type { KabarStringsOverrides } from '../i18n/overrides.js';
 import type { KabarStrings } from '../i18n/strings.js';
 import type { StringTables } from '../i18n/tables.js';
 import { nextTask } from './schedule.js';
@@ -19,8 +20,11 @@ export abstract class KabarElement<K extends keyof KabarStrings> extends LitElem
     strings: { attribute: false },
   };
 
-  /** Replaces some of the built-in strings. */
-  strings: Partial<KabarStrings> | undefined;
+  /**
+   * Replaces some of the built-in strings, at any depth: `{ poll: { submit: 'Kirim' } }` keeps
+   * every other poll string. A value of the wrong kind keeps the built-in one, with a warning.
+   */
+  strings: KabarStringsOverrides | undefined;
 
   readonly #locale: LocaleController<K>;
 

@@ -101,6 +101,7 @@ describe('<kabar-article-card>', () => {
     ['id', 'oleh Ani', '23 Mei 2026'],
     ['en', 'by Ani', '23 May 2026'],
     ['su', 'ku Ani', '23 Méi 2026'],
+    ['jv', 'dening Ani', '23 Mei 2026'],
   ]) {
     it(`speaks ${lang}`, async () => {
       const el = await fixture<KabarArticleCardElement>(

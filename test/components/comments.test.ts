@@ -508,6 +508,12 @@ describe('<kabar-comments>', () => {
       id: ['Komentar', 'Tampilkan komentar', 'Kebijakan privasi Disqus', 'Komentar didukung oleh Disqus'],
       en: ['Comments', 'Show comments', 'Disqus privacy policy', 'Comments powered by Disqus'],
       su: ['Koméntar', 'Témbongkeun koméntar', 'Kawijakan privasi Disqus', 'Koméntar dirojong ku Disqus'],
+      jv: [
+        'Komentar',
+        'Tampilaken komentar',
+        'Kawicaksanan privasi Disqus',
+        'Komentar dipunsengkuyung dening Disqus',
+      ],
     };
     for (const [lang, [heading, show, privacy, powered]] of Object.entries(expected)) {
       it(`speaks ${lang}`, async () => {

@@ -158,6 +158,7 @@ describe('<kabar-news-list> sources', () => {
       id: 'Menampilkan berita tersimpan: sumber berita belum dapat dihubungi.',
       en: 'Showing saved news: the news source could not be reached just now.',
       su: 'Nembongkeun warta nu disimpen: sumber warta can tiasa dihubungi.',
+      jv: 'Nampilaken pawarta ingkang kasimpen: sumber pawarta dereng saged dipunhubungi.',
     };
     for (const [lang, notice] of Object.entries(notices)) {
       it(`keeps the saved copy with a quiet notice when the source fails (${lang})`, async () => {
@@ -202,7 +203,7 @@ describe('<kabar-news-list> sources', () => {
       items: [item(5), item(6), item(4)],
     };
 
-    for (const lang of ['id', 'en', 'su'] as const) {
+    for (const lang of ['id', 'en', 'su', 'jv'] as const) {
       it(`shows page-size items and a load-more button (${lang})`, async () => {
         const { loader } = routedLoader({ [abs('/a.xml')]: page1 });
         const wrapper = await fixture(
@@ -213,7 +214,12 @@ describe('<kabar-news-list> sources', () => {
         const el = wrapper.querySelector('kabar-news-list')!;
         await ready(el);
         expect(titles(el)).to.have.length(3);
-        const label = { id: 'Muat berita lainnya', en: 'Load more news', su: 'Muat warta sanésna' }[lang];
+        const label = {
+          id: 'Muat berita lainnya',
+          en: 'Load more news',
+          su: 'Muat warta sanésna',
+          jv: 'Tampilaken pawarta sanesipun',
+        }[lang];
         expect(moreButton(el)!.textContent!.trim()).to.equal(label);
         await expect(el).to.be.accessible();
       });

@@ -283,6 +283,7 @@ describe('<kabar-news-list>', () => {
       id: ['Belum ada berita.', '22 November 2026'],
       en: ['No news yet.', '22 November 2026'],
       su: ['Teu acan aya warta.', '22 November 2026'],
+      jv: ['Dereng wonten pawarta.', '22 November 2026'],
     };
     for (const [lang, [empty]] of Object.entries(expected)) {
       it(`speaks ${lang} from the nearest lang attribute`, async () => {

@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/poll/kabar-poll.js';
 import type { KabarPollElement } from '../../src/components/poll/poll-element.js';
-import type { VoteStorage } from '../../src/data/poll.js';
+import type { VoteStorage } from '../../src/data/vote-store.js';
 import { fixtureUrl, memoryStorage, until } from '../helpers.js';
 
 const OPEN = '/api/polls/layanan';
@@ -458,7 +458,7 @@ describe('<kabar-poll>', () => {
   });
 
   describe('languages', () => {
-    it('follows a lang switch, in English and Sundanese', async () => {
+    it('follows a lang switch, in English, Sundanese and Javanese', async () => {
       const el = await mount(CLOSED);
       el.lang = 'en';
       await until(() => textOf(el, '.total') === '2,000 votes in total');
@@ -467,6 +467,10 @@ describe('<kabar-poll>', () => {
       el.lang = 'su';
       await until(() => textOf(el, '.total') === 'Jumlahna 2.000 sora');
       expect(textOf(el, '.closed')).to.equal('Polling parantos ditutup ping 31 Oktober 2026.');
+      await expect(el).to.be.accessible();
+      el.lang = 'jv-ID';
+      await until(() => textOf(el, '.total') === 'Gunggungipun 2.000 swanten');
+      expect(textOf(el, '.closed')).to.equal('Polling sampun dipuntutup ing tanggal 31 Oktober 2026.');
       await expect(el).to.be.accessible();
     });
 

@@ -478,6 +478,7 @@ describe('<kabar-share-bar>', () => {
       id: ['Bagikan', 'Bagikan ke Telegram', 'Salin tautan', 'Tautan disalin'],
       en: ['Share', 'Share on Telegram', 'Copy link', 'Link copied'],
       su: ['Bagikeun', 'Bagikeun ka Telegram', 'Salin tutumbu', 'Tutumbu tos disalin'],
+      jv: ['Bagekaken', 'Bagekaken dhateng Telegram', 'Salin pranala', 'Pranala sampun dipunsalin'],
     };
     for (const [lang, [label, telegram, copy, copied]] of Object.entries(expected)) {
       it(`speaks ${lang} from the nearest lang attribute`, async () => {

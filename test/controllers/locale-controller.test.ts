@@ -40,6 +40,11 @@ describe('LocaleController: languages loaded on demand', () => {
     expect(seen).to.deep.equal(['Bagikeun']);
   });
 
+  it('paints a Javanese share bar in Javanese from its first render, never Indonesian first', async () => {
+    const seen = await paints('jv', 'kabar-share-bar', { url: 'https://a.go.id/' }, 'label', 'Bagekaken');
+    expect(seen).to.deep.equal(['Bagekaken']);
+  });
+
   it('paints an English article card in English from its first render, never Indonesian first', async () => {
     const seen = await paints('en', 'kabar-article-card', { heading: 'x', author: 'Ani' }, 'meta', 'by Ani');
     expect(seen).to.deep.equal(['by Ani']);

@@ -1,16 +1,11 @@
 import { expect } from '@open-wc/testing';
 import { KabarFetchError, KabarParseError } from '../../src/data/errors.js';
-import {
-  VoteStore,
-  deliverVote,
-  fetchPoll,
-  newVoteKey,
-  parsePoll,
-  sendVote,
-  withStoredResults,
-} from '../../src/data/poll.js';
-import { isRejection, retryDelay } from '../../src/data/vote.js';
-import type { StoredVote, VoteStorage } from '../../src/data/poll.js';
+import { parsePoll } from '../../src/data/poll.js';
+import { fetchPoll } from '../../src/data/poll-service.js';
+import { isRejection, retryDelay } from '../../src/data/vote-delivery.js';
+import { deliverVote, sendVote } from '../../src/data/vote-delivery-loader.js';
+import { VoteStore, newVoteKey, withStoredResults } from '../../src/data/vote-store.js';
+import type { StoredVote, VoteStorage } from '../../src/data/vote-store.js';
 
 const base = 'https://pemda.example/api/polls/current';
 

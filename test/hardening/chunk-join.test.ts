@@ -8,7 +8,10 @@ import { chunkRequests, memoryStorage, until } from '../helpers.js';
  * it shows its form), so the call that needs a chunk often comes while that first request is
  * still on its way: it must not inherit the failure of a request it did not make.
  */
-const base = new URL('/__kabar/bundle/once-xml-readers~800+json-readers~800+vote~800/', location.origin).href;
+const base = new URL(
+  '/__kabar/bundle/once-xml-readers~800+json-readers~800+vote-delivery~800/',
+  location.origin,
+).href;
 
 /** The requests made so far for a chunk of `base`. */
 const fetched = (name: string) => chunkRequests(base, name);
@@ -73,7 +76,7 @@ describe('hardening: a call that joins a chunk on its way to failing asks again'
     );
     await until(() => el.shadowRoot!.querySelector('input[type="radio"]') !== null, 5000);
     // The form has just asked for vote sending; that request answers 503 in 0.8 s.
-    expect(fetched('vote')).to.have.length(0);
+    expect(fetched('vote-delivery')).to.have.length(0);
     el.shadowRoot!.querySelector<HTMLInputElement>('input[type="radio"]')!.click();
     await (el as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
     el.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
@@ -81,6 +84,6 @@ describe('hardening: a call that joins a chunk on its way to failing asks again'
     expect(errors).to.have.length(0);
     const [stored] = [...storage.map.values()].map((value) => JSON.parse(value) as { pending: boolean });
     expect(stored!.pending).to.equal(false);
-    await triedTwice('vote');
+    await triedTwice('vote-delivery');
   });
 });

@@ -10,7 +10,7 @@ import { chunkRequests, memoryStorage, until } from '../helpers.js';
  * Browsers keep a failed module for the page's life; the bundle asks again.
  */
 const base = new URL(
-  '/__kabar/bundle/once-embed+xml-readers~800+normalize+en+sanitize-native+purify+html-rules~800+vote/',
+  '/__kabar/bundle/once-embed+xml-readers~800+normalize+en+sanitize-native+purify+html-rules~800+vote-delivery/',
   location.origin,
 ).href;
 const FEED = '/test/fixtures/csp/feed.xml';
@@ -136,14 +136,14 @@ describe('hardening: a chunk that failed to load once loads when asked again', f
     const el = await fixture(html`<kabar-poll src="/api/polls/layanan" .storage=${storage}></kabar-poll>`);
     await until(() => el.shadowRoot!.querySelector('input[type="radio"]') !== null, 5000);
     // The form loads vote sending ahead of the first vote: that request fails.
-    await until(() => fetched('vote').length === 1);
+    await until(() => fetched('vote-delivery').length === 1);
     el.shadowRoot!.querySelector<HTMLInputElement>('input[type="radio"]')!.click();
     await (el as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
     el.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
     await until(() => el.shadowRoot!.querySelector('.thanks') !== null, 5000);
     const [stored] = [...storage.map.values()].map((value) => JSON.parse(value) as { pending: boolean });
     expect(stored!.pending).to.equal(false);
-    await until(() => fetched('vote').some((url) => url.endsWith('?retry=1')));
+    await until(() => fetched('vote-delivery').some((url) => url.endsWith('?retry=1')));
   });
 
   it('gives the next English widget its strings when they failed to load for the first', async () => {

@@ -14,7 +14,7 @@ const fetched = (lang: string) =>
 const label = (el: Element) => el.shadowRoot!.querySelector('section')!.getAttribute('aria-label');
 const titles = (el: Element) => el.shadowRoot?.querySelectorAll('.title').length ?? 0;
 
-describe('hardening: English and Sundanese strings load on demand from dist/kabar.min.js', function () {
+describe('hardening: English, Sundanese and Javanese strings load on demand from dist/kabar.min.js', function () {
   this.timeout(60_000);
   const rejections: unknown[] = [];
   const onRejection = (event: PromiseRejectionEvent) => rejections.push(event.reason);
@@ -25,13 +25,40 @@ describe('hardening: English and Sundanese strings load on demand from dist/kaba
   });
   after(() => window.removeEventListener('unhandledrejection', onRejection));
 
-  it('keeps English and Sundanese out of kabar.min.js', async () => {
+  it('keeps English, Sundanese and Javanese out of kabar.min.js', async () => {
     const code = await (await fetch(`${base}kabar.min.js`)).text();
     expect(code).to.contain('Muat berita lainnya');
     expect(code).not.to.contain('Load more news');
     expect(code).not.to.contain('Muat warta sanésna');
+    expect(code).not.to.contain('Tampilaken pawarta sanesipun');
     expect(code).to.match(/"\.\/kabar-en-[\w-]+\.min\.js"/);
     expect(code).to.match(/"\.\/kabar-su-[\w-]+\.min\.js"/);
+    expect(code).to.match(/"\.\/kabar-jv-[\w-]+\.min\.js"/);
+  });
+
+  it('fetches the Javanese chunk once a widget is in Javanese', async () => {
+    expect(fetched('jv')).to.have.length(0);
+    const wrapper = await fixture(
+      html`<div lang="jv-ID"><kabar-news-list src=${FEED} limit="1"></kabar-news-list></div>`,
+    );
+    const el = wrapper.querySelector('kabar-news-list')!;
+    await until(() => titles(el) === 1);
+    expect(label(el)).to.equal('Pawarta');
+    expect(fetched('jv')).to.have.length(1);
+  });
+
+  it('lets a plain page add its own language through the bundle’s registerTranslation', async () => {
+    const kabar = (await import(/* @vite-ignore */ `${base}kabar.min.js`)) as {
+      registerTranslation(lang: string, strings: object): void;
+    };
+    const wrapper = await fixture(
+      html`<div lang="mad"><kabar-news-list src=${FEED} limit="1"></kabar-news-list></div>`,
+    );
+    const el = wrapper.querySelector('kabar-news-list')!;
+    await until(() => titles(el) === 1);
+    expect(label(el)).to.equal('Berita');
+    kabar.registerTranslation('mad', { newsList: { label: 'Bărita' } });
+    await until(() => label(el) === 'Bărita');
   });
 
   it('fetches the English chunk only once a widget is in English, and only once', async () => {

@@ -10,6 +10,8 @@ describe('formatDate and formatNumber', () => {
     expect(formatDate('en', date)).to.equal('1 December 2026');
     expect(formatDate('su', date)).to.equal('1 Désémber 2026');
     expect(formatDate('su', new Date(2026, 1, 28))).to.equal('28 Pébruari 2026');
+    expect(formatDate('jv', date)).to.equal('1 Desember 2026');
+    expect(formatDate('jv', new Date(2026, 1, 28))).to.equal('28 Februari 2026');
   });
 
   it('write the long date as Intl does, in the page’s time zone, for every month', () => {
@@ -32,6 +34,7 @@ describe('formatDate and formatNumber', () => {
       expect(formatNumber('id', value)).to.equal(new Intl.NumberFormat('id-ID').format(value));
       expect(formatNumber('en', value)).to.equal(new Intl.NumberFormat('en-GB').format(value));
       expect(formatNumber('su', value)).to.equal(formatNumber('id', value));
+      expect(formatNumber('jv', value)).to.equal(formatNumber('id', value));
     }
     expect(formatNumber('id', 1234567)).to.equal('1.234.567');
     expect(formatNumber('en', 1234567)).to.equal('1,234,567');
@@ -55,7 +58,9 @@ describe('formatDate and formatNumber', () => {
     try {
       formatDate('id', new Date(2031, 4, 6));
       formatDate('su', new Date(2031, 4, 6));
+      formatDate('jv', new Date(2031, 4, 6));
       formatNumber('en', 31056);
+      formatNumber('jv', 31056);
       expect(used).to.deep.equal([]);
       // The spies do see Intl at work.
       formatDate('id', new Date(2031, 4, 6), { dateStyle: 'long' });
@@ -79,6 +84,29 @@ describe('formatDate and formatNumber', () => {
     expect(formatNumber('id', 1234.5)).to.equal('1.234,5');
     expect(formatNumber('en', 1234.5)).to.equal('1,234.5');
     expect(formatNumber('id', 0.425, { style: 'percent', maximumFractionDigits: 0 })).to.equal('43%');
+  });
+
+  it('write Javanese with Intl options in this browser, Indonesian where ICU has no Javanese', () => {
+    const long = formatDate('jv', date, { dateStyle: 'long' });
+    expect([
+      '1 Desember 2026',
+      new Intl.DateTimeFormat('id-ID', { dateStyle: 'long' }).format(date),
+    ]).to.include(long);
+    expect(formatDate('jv', date, { month: 'long' })).to.equal('Desember');
+    expect(formatNumber('jv', 0.425, { style: 'percent', maximumFractionDigits: 0 })).to.equal('43%');
+    expect(formatNumber('jv', 1234.5)).to.equal('1.234,5');
+  });
+
+  it('write another language tag as the shipped language it falls back to', () => {
+    // Madurese, as a page may register it: Indonesian.
+    expect(formatDate('mad', date)).to.equal('1 Desember 2026');
+    expect(formatNumber('mad', 1234567)).to.equal('1.234.567');
+    expect(formatDate('mad', date, { month: 'long' })).to.equal('Desember');
+    expect(formatDate('en-au', date)).to.equal('1 December 2026');
+    expect(formatNumber('en-AU', 1234567)).to.equal('1,234,567');
+    expect(formatDate('jv-ID', date)).to.equal('1 Desember 2026');
+    // Not a language tag: Indonesian, never a RangeError.
+    expect(formatDate('not a tag!', date)).to.equal('1 Desember 2026');
   });
 
   it('refuse an invalid date as Intl does', () => {

@@ -18,7 +18,7 @@
  *   /__kabar/bundle/without-:chunk/...      the same files, where the chunk named :chunk (`su` for
  *                                           kabar-su-*.min.js) fails with 404, as on a flaky network
  *   /__kabar/bundle/slow-:chunk/...         the same files, where the chunk named :chunk takes 1.5 s
- *   /__kabar/bundle/once-:chunks/...        the same files, where each chunk named in :chunks (`en+vote`)
+ *   /__kabar/bundle/once-:chunks/...        the same files, where each chunk named in :chunks (`en+vote-delivery`)
  *                                           fails (503) the first time it is asked for, as on a blip;
  *                                           `name~ms` answers that failure after ms milliseconds
  *   /__kabar/embed/:name?kind=disqus|giscus[&fail=1][&delay=ms]

@@ -9,7 +9,6 @@ import { KabarError, toKabarError } from '../../data/errors.js';
 import { safeUrl } from '../../data/url.js';
 import { KabarCommentsLoadEvent } from '../../events/kabar-comments-load.js';
 import { KabarErrorEvent } from '../../events/kabar-error.js';
-import type { KabarLanguage } from '../../i18n/index.js';
 import type { KabarStrings } from '../../i18n/strings.js';
 import type { KabarCommentsElement } from './comments-element.js';
 import { commentsProvider } from './providers/provider.js';
@@ -123,7 +122,7 @@ export type EmbedStatus = 'loaded' | 'busy';
  */
 export class Embed {
   readonly #host: KabarCommentsElement;
-  readonly #locale: { readonly lang: KabarLanguage };
+  readonly #locale: { readonly lang: string };
   readonly #set: (status: EmbedStatus) => void;
   #adapter: CommentsProvider | undefined;
   #container: HTMLElement | undefined;
@@ -135,7 +134,7 @@ export class Embed {
 
   constructor(
     host: KabarCommentsElement,
-    locale: { readonly lang: KabarLanguage },
+    locale: { readonly lang: string },
     set: (status: EmbedStatus) => void,
   ) {
     this.#host = host;

@@ -2,6 +2,10 @@ import { defineOnce } from '../../internal/define-once.js';
 import { KabarFeedElement } from './feed-element.js';
 
 export { KabarFeedElement };
+// The events this element fires, re-exported so that a TypeScript user who imports only this
+// module gets their `GlobalEventHandlersEventMap` entries: `event.detail` is typed in listeners.
+export type { KabarLoadEvent } from '../../events/kabar-load.js';
+export type { KabarErrorEvent } from '../../events/kabar-error.js';
 
 defineOnce('kabar-feed', KabarFeedElement);
 

@@ -3,15 +3,11 @@ import type { PropertyValues } from 'lit';
 import { classMap } from 'lit/directives/class-map.js';
 import { VisibilityController } from '../../controllers/visibility-controller.js';
 import { KabarError, toKabarError } from '../../data/errors.js';
-import {
-  VoteStore,
-  fetchPoll,
-  keepDelivering,
-  newVoteKey,
-  preloadVoting,
-  withStoredResults,
-} from '../../data/poll.js';
-import type { Poll, StoredVote, VoteStorage } from '../../data/poll.js';
+import type { Poll } from '../../data/poll.js';
+import { fetchPoll } from '../../data/poll-service.js';
+import { keepDelivering, preloadVoteDelivery } from '../../data/vote-delivery-loader.js';
+import { VoteStore, newVoteKey, withStoredResults } from '../../data/vote-store.js';
+import type { StoredVote, VoteStorage } from '../../data/vote-store.js';
 import { KabarErrorEvent } from '../../events/kabar-error.js';
 import { KabarVoteEvent } from '../../events/kabar-vote.js';
 import { formatDate, formatNumber } from '../../i18n/format.js';
@@ -195,7 +191,7 @@ export class KabarPollElement extends KabarElement<'poll' | 'retry'> {
     }
     // An open poll: load the code that sends votes now, while the connection that brought the
     // poll is up, so a vote is neither delayed by it nor kept waiting for it.
-    if (this.renderRoot.querySelector('form')) preloadVoting();
+    if (this.renderRoot.querySelector('form')) preloadVoteDelivery();
     if (this.#focusMessage) {
       this.#focusMessage = false;
       // The one message that takes focus (thanks, pending, refused) is the one with a tabindex.

@@ -99,8 +99,7 @@ function kabar_language() {
 }
 
 /**
- * The languages a site can choose. Kabar's texts exist in `id`, `en` and `su`; `jv` pages get
- * the Indonesian texts, with `lang="jv"` kept for the page's own markup.
+ * The languages a site can choose: the four Kabar ships texts for.
  *
  * @return string[]
  */

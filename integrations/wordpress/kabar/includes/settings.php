@@ -78,7 +78,7 @@ function kabar_settings_fields() {
 						'id'   => 'Bahasa Indonesia',
 						'en'   => 'English',
 						'su'   => 'Basa Sunda',
-						'jv'   => __( 'Basa Jawa (texts in Indonesian)', 'kabar' ),
+						'jv'   => 'Basa Jawa',
 					),
 				),
 				'poll_url' => array( __( 'Poll service address', 'kabar' ), 'url', __( 'Used by polls that do not name their own, such as https://example.go.id/api/polls/current', 'kabar' ) ),

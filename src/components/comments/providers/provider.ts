@@ -1,5 +1,3 @@
-import type { KabarLanguage } from '../../../i18n/index.js';
-
 /** What `<kabar-comments>` hands a provider when it is time to load. */
 export interface CommentsContext {
   /** The `<kabar-comments>` element: read its attributes (or your own `data-*` ones) from here. */
@@ -9,8 +7,11 @@ export interface CommentsContext {
    * embeds find their box with `document.getElementById` or `document.querySelector`.
    */
   readonly container: HTMLElement;
-  /** The reader's language as Kabar resolved it. */
-  readonly lang: KabarLanguage;
+  /**
+   * The reader's language as Kabar resolved it: a shipped one (`id`, `en`, `su`, `jv`) or one
+   * the page registered with `registerTranslation`, as its lower-case tag.
+   */
+  readonly lang: string;
   /**
    * Appends `<script src>` to the container, resolving when it has run and rejecting with a
    * `KabarError` when it fails (blocked, offline, 404). `src` must be http(s).

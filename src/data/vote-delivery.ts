@@ -1,21 +1,33 @@
 /**
- * Sending a vote and the queue that retries it until the service has counted it: the part of
- * the poll layer that only runs once a reader votes. `poll.ts` loads it on demand and exports
- * these functions under the same names; import them from there.
+ * Sending a vote, and retrying it until the service has counted it: the offline vote queue, over
+ * the votes `vote-store.ts` keeps. Only a page where a reader votes needs it, so the one-file
+ * bundle loads it on demand: elements and the API reach it through `vote-delivery-loader.ts`,
+ * whose `sendVote`, `deliverVote` and `keepDelivering` wait for this module and call these.
  */
 import { KabarParseError } from './errors.js';
 import type { KabarFetchError } from './errors.js';
-import { requestPoll } from './poll.js';
-import type {
-  DeliveryCallbacks,
-  Poll,
-  PollRequestOptions,
-  StoredVote,
-  VoteSender,
-  VoteStore,
-} from './poll.js';
+import type { Poll } from './poll.js';
+import { requestPoll, type PollRequestOptions } from './poll-service.js';
+import type { StoredVote, VoteStore } from './vote-store.js';
 
-/** See `sendVote` in `poll.ts`. */
+export type VoteSender = (vote: StoredVote, options?: PollRequestOptions) => Promise<Poll>;
+
+export interface DeliveryCallbacks {
+  /** The service counted the vote (or had counted it before): its latest counts. */
+  delivered(poll: Poll): void;
+  /** An attempt failed; `final` when the service refused the vote and it was dropped. */
+  failed(error: unknown, final: boolean): void;
+  send?: VoteSender;
+  timeout?: number;
+  /** Wait one retry delay before the first attempt (the caller has just tried). */
+  delay?: boolean;
+}
+
+/**
+ * `POST vote.url`. The body is JSON sent as `text/plain` (a string body's default type), which
+ * keeps the request CORS-simple (no preflight round trip on a slow connection). Answers the latest
+ * counts.
+ */
 export async function sendVote(
   { url, option, key }: StoredVote,
   options: PollRequestOptions = {},
@@ -42,7 +54,11 @@ export function retryDelay(attempt: number): number {
 /** Deliveries on their way, by store and key. */
 const sending = new WeakMap<VoteStore, Map<string, Promise<Poll | undefined>>>();
 
-/** See `deliverVote` in `poll.ts`. */
+/**
+ * Sends the stored vote under `key` if it is pending, and files the outcome: counted (pending
+ * false, results kept), refused for good (forgotten, error thrown), or failed for now (still
+ * pending, error thrown; call again later). Concurrent calls for one key share one request.
+ */
 export function deliverVote(
   store: VoteStore,
   key: string,
@@ -76,7 +92,12 @@ export function deliverVote(
   return Promise.resolve(inFlight.get(key));
 }
 
-/** See `keepDelivering` in `poll.ts`. */
+/**
+ * Delivers the pending vote under `key` until it is counted or refused: now, then again after a
+ * growing delay (at least the service's `Retry-After`), and at once when the browser comes back
+ * online. Returns a function that stops trying (the vote stays stored, to be sent when the page
+ * is next opened).
+ */
 export function keepDelivering(
   store: VoteStore,
   key: string,
