@@ -21,6 +21,8 @@
  *   /__kabar/bundle/once-:chunks/...        the same files, where each chunk named in :chunks (`en+vote`)
  *                                           fails (503) the first time it is asked for, as on a blip;
  *                                           `name~ms` answers that failure after ms milliseconds
+ *   /__kabar/bundle/copy-:name/...          the same files under a folder of their own: a copy of Kabar
+ *                                           that is new to a page that already loaded another
  *   /__kabar/embed/:name?kind=disqus|giscus[&fail=1][&delay=ms]
  *                                           a fake comments embed script, counted by name
  *   /__kabar/embed/:name/total              how many times it was requested (JSON)
@@ -189,10 +191,10 @@ export async function testRoutes(ctx, next) {
     }
     case 'bundle': {
       const files = await bundle();
-      const [, mode, chunk] = /^(without|slow|once)-(.+)$/.exec(parts[2] ?? '') ?? [];
+      const [, mode, chunk] = /^(without|slow|once|copy)-(.+)$/.exec(parts[2] ?? '') ?? [];
       const name = parts.slice(mode ? 3 : 2).join('/');
       // `name~ms`: that chunk's failure comes after ms milliseconds, as on a request that hangs first.
-      const named = chunk
+      const named = (mode === 'copy' ? undefined : chunk)
         ?.split('+')
         .map((one) => one.split('~'))
         .find(([one]) => name.startsWith(`kabar-${one}-`));
