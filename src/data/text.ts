@@ -59,6 +59,49 @@ const NAMED: Record<string, number> = {
   .split(' ')
   .forEach((name, i) => (NAMED[name] = 160 + i));
 
+/**
+ * Every HTML named reference (`entity-table.ts`: 2,125 names), once `loadEntityTable` has
+ * loaded it. Few feeds use a name beyond NAMED, so the table is a chunk of its own; until it is
+ * here, such names stay as written.
+ */
+let wholeTable: { entities: Readonly<Record<string, string>>; legacy: ReadonlySet<string> } | undefined;
+
+/**
+ * Loads every HTML named reference: from then on `decodeXml`, `decodeEntities` and `htmlToText`
+ * decode them all (`&alpha;`, `&rarr;`, `&hearts;`…), not only the common ones. `readFeed` calls
+ * it for a feed that `usesUncommonNames`; call it once before `parseFeed` to get the same.
+ */
+export async function loadEntityTable(): Promise<void> {
+  wholeTable ??= await import('./entity-table.js');
+}
+
+/**
+ * The characters of `name`, which NAMED lacks, from the whole table once it is loaded: with its
+ * `;`, or without it for the few names HTML reads that way (never in XML). '' when unknown.
+ */
+function uncommonName(name: string, semi: boolean, xml: boolean | undefined): string {
+  if (!wholeTable || !(semi || (!xml && wholeTable.legacy.has(name)))) return '';
+  return wholeTable.entities[name] ?? '';
+}
+
+/** A name and its `;`, after `&` or after the `&amp;` of escaped HTML (`&amp;hearts;`). */
+const NAME_REF = /(?:amp;)?([A-Za-z][A-Za-z\d]{1,31});/y;
+
+/**
+ * Whether `text` has a named reference NAMED lacks (`&hearts;`, or `&amp;hearts;` in escaped
+ * HTML) while the whole table is not loaded: what `readFeed` asks before reading a feed.
+ */
+export function usesUncommonNames(text: string): boolean {
+  if (wholeTable) return false;
+  for (let at = text.indexOf('&'); at >= 0; at = text.indexOf('&', at + 1)) {
+    NAME_REF.lastIndex = at + 1;
+    const name = NAME_REF.exec(text)?.[1];
+    // `> 0`, not `!== undefined`: `&constructor;` must not find Object's prototype.
+    if (name && !(NAMED[name]! > 0)) return true;
+  }
+  return false;
+}
+
 /** What may follow `&`: a decimal or hexadecimal number, or a name. */
 const REF = /#(?:(\d{1,7})|[xX]([\da-fA-F]{1,6}))|([A-Za-z][A-Za-z\d]{1,31})/y;
 
@@ -69,8 +112,9 @@ function codePoint(n: number): string {
 }
 
 /**
- * Decodes numeric references and the names in NAMED; `;` may be left out as in HTML, unless
- * `xml`. Unknown names and a bare `&` stay as written. A loop, not a regular expression with
+ * Decodes numeric references and the names in NAMED (every HTML name once `loadEntityTable`
+ * has run); `;` may be left out as in HTML, unless `xml`. Unknown names and a bare `&` stay as
+ * written. A loop, not a regular expression with
  * a callback per reference: four times as fast on escaped HTML.
  */
 function decode(text: string, xml?: boolean): string {
@@ -100,7 +144,7 @@ function decode(text: string, xml?: boolean): string {
           ? codePoint(parseInt(hex, 16))
           : named > 0
             ? String.fromCharCode(named)
-            : '';
+            : uncommonName(name!, semi, xml);
       if (!char) continue;
       if (semi) end++;
     }
@@ -276,12 +320,12 @@ function reference(text: string, at: number): Reference | null | undefined {
   c = text.charCodeAt(p);
   if (c === LESS_THAN) return undefined;
   const named = name ? NAMED[name]! : 0;
+  const end = c === SEMICOLON ? p + 1 : p;
+  if (value >= 0) return { char: codePoint(value), end };
   // `> 0`, not `!== undefined`: `&constructor;` must not find Object's prototype.
-  if (value < 0 && !(named > 0)) return null;
-  return {
-    char: value >= 0 ? codePoint(value) : String.fromCharCode(named),
-    end: c === SEMICOLON ? p + 1 : p,
-  };
+  if (named > 0) return { char: String.fromCharCode(named), end };
+  const char = name ? uncommonName(name, c === SEMICOLON, false) : '';
+  return char ? { char, end } : null;
 }
 
 /**

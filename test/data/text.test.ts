@@ -1,9 +1,17 @@
 import { expect } from '@open-wc/testing';
-import { decodeEntities, htmlToText } from '../../src/data/text.js';
+import { decodeEntities, htmlToText, usesUncommonNames } from '../../src/data/text.js';
 import { truncate } from '../../src/components/article-card/truncate.js';
 import { isoInstant, parseDate } from '../../src/data/date.js';
 
 describe('text', () => {
+  it('finds the named references beyond the common ones, in XML text and in escaped HTML', () => {
+    // This page never loads the whole table: the answers are those `readFeed` gets first.
+    expect(usesUncommonNames('A &amp; B &nbsp;&hellip; &#8230; &eacute; &amp;ndash; & &amp')).to.equal(false);
+    expect(usesUncommonNames('Cinta &hearts;')).to.equal(true);
+    expect(usesUncommonNames('&lt;p&gt;&amp;spades;&lt;/p&gt;')).to.equal(true);
+    expect(decodeEntities('&hearts; &spades;')).to.equal('&hearts; &spades;');
+  });
+
   it('decodes numeric, hex and named entities and leaves unknown ones', () => {
     expect(decodeEntities('&#65;&#x42;&amp;&eacute;&unknown;&#0;')).to.equal('AB&é&unknown;\uFFFD');
   });
