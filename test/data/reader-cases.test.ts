@@ -1,7 +1,7 @@
 /**
  * Real-world and edge-case feeds (test/fixtures/feeds/), one `describe` per case of what the
  * most forgiving readers get right: HTML names, documents cut short, namespaces, Dublin Core,
- * Atom details, iTunes and Media RSS, Windows-1252 bytes, `<!` in text.
+ * Atom details, iTunes and Media RSS, JSON Feed titles, Windows-1252 bytes, `<!` in text.
  */
 import { expect } from '@open-wc/testing';
 import { decodeBody } from '../../src/data/decode.js';
@@ -173,6 +173,14 @@ describe('feeds: iTunes and Media RSS', () => {
     expect(festival!.categories).to.deep.equal(['Budaya']);
     expect(perahu!.summary).to.equal('Lomba di sungai.');
     expect(perahu!.categories).to.deep.equal(['Olahraga']);
+  });
+});
+
+describe('feeds: JSON Feed titles are plain text', () => {
+  it('keeps & and < in titles as written', async () => {
+    const feed = await read('json-feed-plain-titles.json');
+    expect(feed.title).to.equal('Warung <Kita> & Co');
+    expect(feed.items.map((i) => i.title)).to.deep.equal(['Fish & <Chips>', '1 < 2 && 3 > 2']);
   });
 });
 
