@@ -8,10 +8,10 @@ import { collapse, decodeEntities, firstImage, htmlToText } from './text.js';
 import { resolveWebUrl } from './url.js';
 
 /**
- * Whether a feed needs the whole table of HTML names, and loading it: `readFeed` asks before it
+ * Whether a feed needed the whole table of HTML names, and loading it: `readFeed` asks after it
  * reads, with the normalization it loads anyway (one chunk of the bundle, no request of its own).
  */
-export { loadEntityTable, usesUncommonNames } from './text.js';
+export { loadEntityTable, takeMissedNames } from './text.js';
 
 /** The raw fields a reader collects for one item before normalization. */
 export interface RawItem {

@@ -46,15 +46,22 @@ export async function readFeed(text: string, options: ParseFeedOptions = {}): Pr
     ),
     loadNormalization(),
   ]);
-  if (normalization.usesUncommonNames(text)) {
-    // A name beyond the common ones (`&hearts;`): the whole table of HTML names first, a chunk
-    // few feeds need. Without it (a failed request) such names stay as written.
-    await normalization.loadEntityTable().catch(() => undefined);
+  const read = () =>
+    parseWith(
+      groups.flatMap((group) => Object.values(group.readers)),
+      text,
+      options,
+      (raw) => groups.some((group) => group.isXml?.(raw)),
+    );
+  normalization.takeMissedNames();
+  const feed = read();
+  if (!normalization.takeMissedNames()) return feed;
+  // A name beyond the common ones (`&hearts;`): read again with the whole table of HTML names,
+  // a chunk few feeds need (once per page). Without it (a failed request) they stay as written.
+  try {
+    await normalization.loadEntityTable();
+  } catch {
+    return feed;
   }
-  return parseWith(
-    groups.flatMap((group) => Object.values(group.readers)),
-    text,
-    options,
-    (raw) => groups.some((group) => group.isXml?.(raw)),
-  );
+  return read();
 }

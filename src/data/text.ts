@@ -67,12 +67,30 @@ const NAMED: Record<string, number> = {
 let wholeTable: { entities: Readonly<Record<string, string>>; legacy: ReadonlySet<string> } | undefined;
 
 /**
+ * A name with its `;` was left as written because the whole table was not loaded, since
+ * `takeMissedNames` last answered. Set by the decoding itself, so reading a feed costs nothing
+ * more when every name is a common one.
+ */
+let missedNames = false;
+
+/**
  * Loads every HTML named reference: from then on `decodeXml`, `decodeEntities` and `htmlToText`
  * decode them all (`&alpha;`, `&rarr;`, `&hearts;`…), not only the common ones. `readFeed` calls
- * it for a feed that `usesUncommonNames`; call it once before `parseFeed` to get the same.
+ * it when a feed used another name (see `takeMissedNames`); call it once before `parseFeed` to
+ * get the same.
  */
 export async function loadEntityTable(): Promise<void> {
   wholeTable ??= await import('./entity-table.js');
+}
+
+/**
+ * Whether a name was left as written for want of the whole table since the last call (and
+ * forgets it): `readFeed` asks after reading a feed, and reads it again with the table.
+ */
+export function takeMissedNames(): boolean {
+  const missed = missedNames;
+  missedNames = false;
+  return missed;
 }
 
 /**
@@ -80,26 +98,12 @@ export async function loadEntityTable(): Promise<void> {
  * `;`, or without it for the few names HTML reads that way (never in XML). '' when unknown.
  */
 function uncommonName(name: string, semi: boolean, xml: boolean | undefined): string {
-  if (!wholeTable || !(semi || (!xml && wholeTable.legacy.has(name)))) return '';
-  return wholeTable.entities[name] ?? '';
-}
-
-/** A name and its `;`, after `&` or after the `&amp;` of escaped HTML (`&amp;hearts;`). */
-const NAME_REF = /(?:amp;)?([A-Za-z][A-Za-z\d]{1,31});/y;
-
-/**
- * Whether `text` has a named reference NAMED lacks (`&hearts;`, or `&amp;hearts;` in escaped
- * HTML) while the whole table is not loaded: what `readFeed` asks before reading a feed.
- */
-export function usesUncommonNames(text: string): boolean {
-  if (wholeTable) return false;
-  for (let at = text.indexOf('&'); at >= 0; at = text.indexOf('&', at + 1)) {
-    NAME_REF.lastIndex = at + 1;
-    const name = NAME_REF.exec(text)?.[1];
-    // `> 0`, not `!== undefined`: `&constructor;` must not find Object's prototype.
-    if (name && !(NAMED[name]! > 0)) return true;
+  if (!wholeTable) {
+    missedNames ||= semi;
+    return '';
   }
-  return false;
+  if (!(semi || (!xml && wholeTable.legacy.has(name)))) return '';
+  return wholeTable.entities[name] ?? '';
 }
 
 /** What may follow `&`: a decimal or hexadecimal number, or a name. */
