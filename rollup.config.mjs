@@ -47,11 +47,17 @@ export const literals = () =>
 
 /**
  * Routes the bundle's on-demand loading through `kabarImport` (`src/internal/kabar-import.ts`),
- * which asks again for a chunk that failed to load once. It does two rewrites:
+ * which asks again for a chunk that failed to load once, and hands each chunk the query and
+ * hash of the entry's URL (`?entry=`). It does three rewrites:
  *  - each `import()` of a chunk becomes a call of `kabarImport`;
  *  - a chunk's static import of another chunk becomes `await kabarImport(...)` at its top, since
- *    a static import would keep that chunk's URL, failed for good. So a chunk imports statically
- *    from `kabar.min.js` alone, whose `kabarImport` it shares (`src/bundle.ts` exports it).
+ *    a static import would keep that chunk's URL, failed for good;
+ *  - a chunk's static imports of `kabar.min.js` become one `await import(...)` at its top of the
+ *    very URL the page loaded (`kabar.min.js?ver=6.1.9`), read from the chunk's own `entry`
+ *    parameter: a static import would name the bare URL, a second copy of every module when
+ *    the page wrote a query or a hash. The bare URL stays bare. Every chunk shares the entry's
+ *    `kabarImport` (`src/bundle.ts` exports it).
+ * A chunk so has no static import at all.
  */
 export const retryableImports = () => ({
   name: 'kabar-retryable-imports',
@@ -65,23 +71,30 @@ export const retryableImports = () => ({
       }
       return null;
     }
-    const entry = Object.values(chunks).find((other) => other.isEntry).fileName;
-    const isOtherChunk = (source) => source.startsWith('./') && source !== `./${entry}`;
+    const entry = `./${Object.values(chunks).find((other) => other.isEntry).fileName}`;
     const ast = this.parse(code);
     const out = new MagicString(code);
     let loads = chunk.dynamicImports.length > 0;
+    /** What the chunk takes from the entry, as destructuring fields (`exported: local`). */
+    const fromEntry = [];
     for (const node of ast.body) {
       const source = node.source?.value;
-      if (typeof source !== 'string' || !isOtherChunk(source)) continue;
+      if (typeof source !== 'string' || !source.startsWith('./')) continue;
       if (node.type !== 'ImportDeclaration') {
         this.error(`${chunk.fileName} re-exports ${source}: a chunk may import another, not re-export it`);
       }
-      loads = true;
       const name = (n) => (n.type === 'Identifier' ? n.name : JSON.stringify(n.value));
       const namespace = node.specifiers.find((s) => s.type === 'ImportNamespaceSpecifier');
       const fields = node.specifiers
         .filter((s) => s.type !== 'ImportNamespaceSpecifier')
         .map((s) => `${s.type === 'ImportDefaultSpecifier' ? 'default' : name(s.imported)}: ${s.local.name}`);
+      if (source === entry) {
+        if (namespace) this.error(`${chunk.fileName} imports ${entry} as a namespace`);
+        fromEntry.push(...fields);
+        out.remove(node.start, node.end);
+        continue;
+      }
+      loads = true;
       const load = `await kabarImport(${JSON.stringify(source)})`;
       const statements = [];
       if (namespace) statements.push(`const ${namespace.local.name} = ${load};`);
@@ -90,8 +103,14 @@ export const retryableImports = () => ({
       if (!statements.length) statements.push(`${load};`);
       out.overwrite(node.start, node.end, statements.join(' '));
     }
-    if (!loads) return null;
-    out.prepend(`import { kabarImport } from './${entry}';\n`);
+    if (loads && !fromEntry.some((field) => field.endsWith(': kabarImport'))) {
+      fromEntry.push('kabarImport: kabarImport');
+    }
+    if (!fromEntry.length) return null;
+    // The entry is loaded (it asked for this chunk): this import only finds it in the page's
+    // module map, under the URL the page wrote.
+    const entryUrl = `${JSON.stringify(entry)} + (new URL(import.meta.url).searchParams.get('entry') ?? '')`;
+    out.prepend(`const { ${fromEntry.join(', ')} } = await import(${entryUrl});\n`);
     return { code: out.toString(), map: out.generateMap({ hires: true }) };
   },
 });

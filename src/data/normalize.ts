@@ -7,6 +7,12 @@ import type { FeedAuthor, FeedItem } from './model.js';
 import { collapse, decodeEntities, firstImage, htmlToText } from './text.js';
 import { resolveWebUrl } from './url.js';
 
+/**
+ * Whether a feed needed the whole table of HTML names, and loading it: `readFeed` asks after it
+ * reads, with the normalization it loads anyway (one chunk of the bundle, no request of its own).
+ */
+export { loadEntityTable, takeMissedNames } from './text.js';
+
 /** The raw fields a reader collects for one item before normalization. */
 export interface RawItem {
   id?: string | number | undefined;
@@ -129,12 +135,14 @@ export function readDate(value: string | undefined, localOffset?: number): Date 
   return Number.isNaN(time) ? parseDate(value, localOffset) : new Date(time);
 }
 
-/** Reads `Name <email>` and `email (Name)` author strings. */
+/** Reads `Name <email>`, `email (Name)` and `Name (email)` author strings. */
 export function parseAuthor(value: string | undefined): FeedAuthor | undefined {
   const text = collapse(value ?? '');
   if (!text) return undefined;
   const paren = /^([^\s()]+@[^\s()]+)\s*\(([^)]+)\)$/.exec(text);
   if (paren) return { name: paren[2]!.trim(), email: paren[1]! };
+  const nameFirst = /^([^()]+?)\s*\(([^\s()]+@[^\s()]+)\)$/.exec(text);
+  if (nameFirst) return { name: nameFirst[1]!, email: nameFirst[2]! };
   const angle = /^(.*?)\s*<([^>]+@[^>]+)>$/.exec(text);
   if (angle) return { name: angle[1]!.trim() || angle[2]!, email: angle[2]! };
   if (/^[^\s@]+@[^\s@]+$/.test(text)) return { name: text, email: text };

@@ -12,7 +12,9 @@ const readers = [...Object.values(xml.readers), ...Object.values(json.readers)];
 
 /**
  * Reads a feed in any supported format into Kabar's model, synchronously: every reader is in
- * the module graph. `readFeed` does the same and loads only the readers a feed needs. Throws
+ * the module graph. `readFeed` does the same and loads only the readers a feed needs. HTML named
+ * references beyond the common ones (`&hearts;`) are decoded once `loadEntityTable()` has
+ * resolved (`readFeed` loads the table itself when a feed needs it). Throws
  * `KabarParseError` with kind `parse` for text that is not a feed at all and `format` for a
  * format Kabar does not read.
  */

@@ -33,22 +33,35 @@ export function preloadReader(contentType: string | null, format?: FeedFormat): 
 
 /**
  * Reads a feed in any supported format into Kabar's model, loading only the readers it needs
- * (the one-file bundle keeps the readers in chunks of their own). Rejects as `parseFeed`
+ * (the one-file bundle keeps the readers in chunks of their own), and the whole table of HTML
+ * named references for a feed that uses a name beyond the common ones. Rejects as `parseFeed`
  * throws: `KabarParseError` with kind `empty`, `html`, `format` or `parse`.
  */
 export async function readFeed(text: string, options: ParseFeedOptions = {}): Promise<Feed> {
   // An empty body needs no reader to be refused.
   if (!text.trim()) throw new KabarParseError('empty', 'The response is empty.', { url: options.url });
-  const [groups] = await Promise.all([
+  const [groups, normalization] = await Promise.all([
     Promise.all(
       groupsFor(options.format, text, options.contentType).map((group) => loadReaderGroup[group]()),
     ),
     loadNormalization(),
   ]);
-  return parseWith(
-    groups.flatMap((group) => Object.values(group.readers)),
-    text,
-    options,
-    (raw) => groups.some((group) => group.isXml?.(raw)),
-  );
+  const read = () =>
+    parseWith(
+      groups.flatMap((group) => Object.values(group.readers)),
+      text,
+      options,
+      (raw) => groups.some((group) => group.isXml?.(raw)),
+    );
+  normalization.takeMissedNames();
+  const feed = read();
+  if (!normalization.takeMissedNames()) return feed;
+  // A name beyond the common ones (`&hearts;`): read again with the whole table of HTML names,
+  // a chunk few feeds need (once per page). Without it (a failed request) they stay as written.
+  try {
+    await normalization.loadEntityTable();
+  } catch {
+    return feed;
+  }
+  return read();
 }

@@ -59,6 +59,53 @@ const NAMED: Record<string, number> = {
   .split(' ')
   .forEach((name, i) => (NAMED[name] = 160 + i));
 
+/**
+ * Every HTML named reference (`entity-table.ts`: 2,125 names), once `loadEntityTable` has
+ * loaded it. Few feeds use a name beyond NAMED, so the table is a chunk of its own; until it is
+ * here, such names stay as written.
+ */
+let wholeTable: { entities: Readonly<Record<string, string>>; legacy: ReadonlySet<string> } | undefined;
+
+/**
+ * A name with its `;` was left as written because the whole table was not loaded, since
+ * `takeMissedNames` last answered. Set by the decoding itself, so reading a feed costs nothing
+ * more when every name is a common one.
+ */
+let missedNames = false;
+
+/**
+ * Loads every HTML named reference: from then on `decodeXml`, `decodeEntities` and `htmlToText`
+ * decode them all (`&alpha;`, `&rarr;`, `&hearts;`…), not only the common ones. `readFeed` calls
+ * it when a feed used another name (see `takeMissedNames`); call it once before `parseFeed` to
+ * get the same.
+ */
+export async function loadEntityTable(): Promise<void> {
+  wholeTable ??= await import('./entity-table.js');
+}
+
+/**
+ * Whether a name was left as written for want of the whole table since the last call (and
+ * forgets it): `readFeed` asks after reading a feed, and reads it again with the table.
+ */
+export function takeMissedNames(): boolean {
+  const missed = missedNames;
+  missedNames = false;
+  return missed;
+}
+
+/**
+ * The characters of `name`, which NAMED lacks, from the whole table once it is loaded: with its
+ * `;`, or without it for the few names HTML reads that way (never in XML). '' when unknown.
+ */
+function uncommonName(name: string, semi: boolean, xml: boolean | undefined): string {
+  if (!wholeTable) {
+    missedNames ||= semi;
+    return '';
+  }
+  if (!(semi || (!xml && wholeTable.legacy.has(name)))) return '';
+  return wholeTable.entities[name] ?? '';
+}
+
 /** What may follow `&`: a decimal or hexadecimal number, or a name. */
 const REF = /#(?:(\d{1,7})|[xX]([\da-fA-F]{1,6}))|([A-Za-z][A-Za-z\d]{1,31})/y;
 
@@ -69,8 +116,9 @@ function codePoint(n: number): string {
 }
 
 /**
- * Decodes numeric references and the names in NAMED; `;` may be left out as in HTML, unless
- * `xml`. Unknown names and a bare `&` stay as written. A loop, not a regular expression with
+ * Decodes numeric references and the names in NAMED (every HTML name once `loadEntityTable`
+ * has run); `;` may be left out as in HTML, unless `xml`. Unknown names and a bare `&` stay as
+ * written. A loop, not a regular expression with
  * a callback per reference: four times as fast on escaped HTML.
  */
 function decode(text: string, xml?: boolean): string {
@@ -100,7 +148,7 @@ function decode(text: string, xml?: boolean): string {
           ? codePoint(parseInt(hex, 16))
           : named > 0
             ? String.fromCharCode(named)
-            : '';
+            : uncommonName(name!, semi, xml);
       if (!char) continue;
       if (semi) end++;
     }
@@ -276,12 +324,12 @@ function reference(text: string, at: number): Reference | null | undefined {
   c = text.charCodeAt(p);
   if (c === LESS_THAN) return undefined;
   const named = name ? NAMED[name]! : 0;
+  const end = c === SEMICOLON ? p + 1 : p;
+  if (value >= 0) return { char: codePoint(value), end };
   // `> 0`, not `!== undefined`: `&constructor;` must not find Object's prototype.
-  if (value < 0 && !(named > 0)) return null;
-  return {
-    char: value >= 0 ? codePoint(value) : String.fromCharCode(named),
-    end: c === SEMICOLON ? p + 1 : p,
-  };
+  if (named > 0) return { char: String.fromCharCode(named), end };
+  const char = name ? uncommonName(name, c === SEMICOLON, false) : '';
+  return char ? { char, end } : null;
 }
 
 /**

@@ -46,7 +46,8 @@ export function safeUrl(
 ): string | undefined {
   if (!href) return undefined;
   try {
-    const url = new URL(href, document.baseURI);
+    // Rendered on a server there is no document: only absolute URLs pass there.
+    const url = new URL(href, typeof document === 'undefined' ? undefined : document.baseURI);
     return schemes.includes(url.protocol) ? url.href : undefined;
   } catch {
     return undefined;

@@ -15,6 +15,7 @@ export const NS = {
   media: 'http://search.yahoo.com/mrss/',
   itunes: 'http://www.itunes.com/dtds/podcast-1.0.dtd',
   rss1: 'http://purl.org/rss/1.0/',
+  dcterms: 'http://purl.org/dc/terms/',
 } as const;
 
 /** An element: what the readers need of a DOM element, and no more. */
@@ -96,9 +97,16 @@ function read(text: string): Parsed {
     } else if (next === '?' || text.startsWith('<!--', lt)) {
       if (!skip(next === '?' ? '?>' : '-->')) break;
     } else if (next === '!') {
+      // A declaration (`<!DOCTYPE …>`) comes before the root element. Inside it, `<!` is text
+      // that was not escaped, as in an RSS description that quotes `<!DOCTYPE html>`.
       DOCTYPE.lastIndex = lt;
-      if (!DOCTYPE.test(text)) break;
-      at = DOCTYPE.lastIndex;
+      if (!root && DOCTYPE.test(text)) at = DOCTYPE.lastIndex;
+      else if (!root) break;
+      else {
+        add('<');
+        bad = true;
+        at = lt + 1;
+      }
     } else if (next === '/') {
       if (!skip('>')) break;
       // Most end tags close the open element and are written `</name>`: no new string then.

@@ -12,9 +12,18 @@
  * request, and if it fails, asks once more itself: one new request for all such calls, and only
  * the call that asked first sees the failure.
  *
- * The Rollup build (`retryableImports` in `rollup.config.mjs`) turns each `import('./x.js')` of
- * the bundle into `kabarImport('./kabar-x-<hash>.min.js')`. Relative URLs resolve against this
- * module, which lives in `kabar.min.js` beside its chunks. The npm build keeps plain `import()`.
+ * The chunks must use the very `kabar.min.js` the page loaded. Browsers keep one module per
+ * URL, query and hash included, and CMSs add a version to script URLs (WordPress writes
+ * `kabar.min.js?ver=6.1.9`): a chunk importing the bare `./kabar.min.js` would load a second
+ * copy of every module. So each chunk is asked for with the entry's query and hash in an
+ * `entry` parameter (`kabar-en-<hash>.min.js?entry=%3Fver%3D6.1.9`), and the build makes the
+ * chunk import the entry from that URL (`retryableImports` in `rollup.config.mjs`). A page that
+ * loads the bare `kabar.min.js` asks for the bare chunk URLs.
+ *
+ * The Rollup build turns each `import('./x.js')` of the bundle into
+ * `kabarImport('./kabar-x-<hash>.min.js')`. Relative URLs resolve against this module, which
+ * lives in `kabar.min.js` beside its chunks, so `import.meta.url` here is the URL the page
+ * loaded. The npm build keeps plain `import()`.
  */
 
 /**
@@ -29,9 +38,18 @@
  */
 export const MAX_CHUNK_RETRIES = 3;
 
-/** The URL of request number `attempt` (0 for the first) for the chunk at `url`. */
-export function chunkRequestUrl(url: string, attempt: number): string {
-  return attempt ? `${url}?retry=${attempt}` : url;
+/**
+ * The URL of request number `attempt` (0 for the first) for the chunk at `url`, for a page that
+ * loaded `kabar.min.js` with the query and hash `entry` (`''` for the bare URL, the only case
+ * the embed snippet covers): `kabar-en-<hash>.min.js`, `…?retry=1`, or with a query
+ * `…?entry=%3Fver%3D6.1.9&retry=1`.
+ */
+export function chunkRequestUrl(url: string, attempt: number, entry = ''): string {
+  const params = new URLSearchParams();
+  if (entry) params.set('entry', entry);
+  if (attempt) params.set('retry', String(attempt));
+  const query = params.toString();
+  return query ? `${url}?${query}` : url;
 }
 
 /** How one URL has fared so far. */
@@ -45,6 +63,9 @@ interface ChunkLoad {
 }
 
 const loads = new Map<string, ChunkLoad>();
+
+/** The query and hash of the URL this module was loaded from (`?ver=6.1.9`), or `''`. */
+const entrySuffix = ((url: URL) => url.search + url.hash)(new URL(import.meta.url));
 
 /** `import(url)`, asked again under a new query once a request for it has failed. */
 export function kabarImport<T = unknown>(url: string): Promise<T> {
@@ -60,7 +81,7 @@ export function kabarImport<T = unknown>(url: string): Promise<T> {
       ),
     );
   }
-  const request = chunkRequestUrl(url, load.failures);
+  const request = chunkRequestUrl(url, load.failures, entrySuffix);
   const pending = import(/* @vite-ignore */ request) as Promise<T>;
   loads.set(url, { failures: load.failures, pending });
   pending.catch(() => loads.set(url, { failures: load.failures + 1 }));

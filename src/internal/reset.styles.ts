@@ -11,8 +11,12 @@ export const resetStyles = css`
     color: var(--kabar-color-text, inherit);
     font-family: var(--kabar-font-family, inherit);
     font-size: var(--kabar-font-size, 1rem);
-    /* Layouts adapt to the widget's own width, not the window's: a sidebar is narrow on any screen. */
-    container-type: inline-size;
+    /*
+     * No container-type here: size containment would leave the host no width of its own, and in
+     * a box sized from its content (a flex or grid item of auto size, a float, an inline-block,
+     * a table cell, an absolutely positioned or fit-content box) it would shrink to nothing.
+     * Layouts adapt to the widget's own width through percentages instead (see articleStyles).
+     */
     /*
      * The template's white space between top-level elements is text of the host itself: a
      * page's white-space: pre would turn it into blank lines. Important, because a shadow

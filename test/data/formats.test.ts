@@ -60,7 +60,9 @@ describe('parseFeed: Atom features', () => {
     const [first, second] = feed.items;
     expect(first!.title).to.equal('Jalan Baru Dibuka');
     expect(first!.link).to.equal('https://dinas.example.go.id/blog/jalan-baru.html');
-    expect(first!.content).to.contain('<a href="/peta">baru</a>');
+    // Relative URLs in the content resolve against xml:base too, not against the page.
+    expect(first!.content).to.contain('<a href="https://dinas.example.go.id/peta">baru</a>');
+    expect(first!.content).to.contain('<img src="https://dinas.example.go.id/blog/img/jalan.jpg"');
     expect(first!.content).not.to.contain('xmlns');
     expect(first!.image).to.equal('https://dinas.example.go.id/blog/img/jalan.jpg');
     expect(first!.summary).to.equal('Jalan baru sepanjang 2 km.');

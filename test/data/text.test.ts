@@ -1,9 +1,26 @@
 import { expect } from '@open-wc/testing';
-import { decodeEntities, htmlToText } from '../../src/data/text.js';
+import { decodeEntities, decodeXml, htmlToText, takeMissedNames } from '../../src/data/text.js';
 import { truncate } from '../../src/components/article-card/truncate.js';
 import { isoInstant, parseDate } from '../../src/data/date.js';
 
 describe('text', () => {
+  it('tells which texts used a name beyond the common ones, while the whole table is not loaded', () => {
+    // This page never loads the whole table: the answers are those `readFeed` gets first.
+    takeMissedNames();
+    expect(htmlToText('A &amp; B &nbsp;&hellip; &#8230; &eacute; &ndash; & &amp')).to.equal(
+      'A & B … … é – & &',
+    );
+    expect(takeMissedNames()).to.equal(false);
+    expect(decodeXml('Cinta &hearts;')).to.equal('Cinta &hearts;');
+    expect(takeMissedNames()).to.equal(true);
+    expect(takeMissedNames()).to.equal(false);
+    expect(htmlToText('<p>&spades; sekop</p>')).to.equal('&spades; sekop');
+    expect(takeMissedNames()).to.equal(true);
+    // Without its `;`, an unknown name is text in HTML too: nothing to load for it.
+    expect(decodeEntities('&hearts &spades')).to.equal('&hearts &spades');
+    expect(takeMissedNames()).to.equal(false);
+  });
+
   it('decodes numeric, hex and named entities and leaves unknown ones', () => {
     expect(decodeEntities('&#65;&#x42;&amp;&eacute;&unknown;&#0;')).to.equal('AB&é&unknown;\uFFFD');
   });

@@ -40,7 +40,9 @@ describe('hardening: hostile feed content', () => {
       expect(feed.items.length).to.be.greaterThan(0);
       for (const item of feed.items) {
         for (const text of [
-          item.title,
+          // A JSON Feed title is plain text, kept as written (`Fish & <Chips>`): it is shown as
+          // text, which the rendering tests below check. The other formats' titles are HTML.
+          ...(feed.format === 'json-feed' ? [] : [item.title]),
           item.summary,
           ...item.categories,
           ...item.authors.map((a) => a.name),

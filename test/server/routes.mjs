@@ -21,6 +21,8 @@
  *   /__kabar/bundle/once-:chunks/...        the same files, where each chunk named in :chunks (`en+vote-delivery`)
  *                                           fails (503) the first time it is asked for, as on a blip;
  *                                           `name~ms` answers that failure after ms milliseconds
+ *   /__kabar/bundle/copy-:name/...          the same files under a folder of their own: a copy of Kabar
+ *                                           that is new to a page that already loaded another
  *   /__kabar/embed/:name?kind=disqus|giscus[&fail=1][&delay=ms]
  *                                           a fake comments embed script, counted by name
  *   /__kabar/embed/:name/total              how many times it was requested (JSON)
@@ -28,6 +30,12 @@
  *                                           (counts `etag:name` requests and `304:name` answers)
  *   /__kabar/proxy?url=...                  a feed proxy: serves the fixture named by the URL's last segment
  *   /__kabar/paged?page=n&file=...          a WordPress-style page: X-WP-Total / X-WP-TotalPages headers
+ *   /__kabar/cors/:name?file=...            a fixture for any origin (Access-Control-Allow-Origin: *, ETag
+ *                                           exposed) from a server that refuses
+ *                                           OPTIONS, as plain CMSs and static hosts do: a request that
+ *                                           needs a CORS preflight fails. Counts `cors:name` GETs and
+ *                                           `options:name` preflights
+ *   /__kabar/cors/:name/headers             the request headers of the last GET (JSON)
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -36,6 +44,8 @@ import { bundle } from './bundle.mjs';
 
 const root = fileURLToPath(new URL('../fixtures/', import.meta.url));
 const counts = new Map();
+/** The request headers of the last GET to each `/__kabar/cors/:name`. */
+const corsHeaders = new Map();
 
 /** The policy a careful site serves (issue: strict policies), Trusted Types included. */
 export const STRICT_CSP =
@@ -155,16 +165,36 @@ export async function testRoutes(ctx, next) {
       ctx.set('X-WP-TotalPages', '3');
       return send(ctx, 200, await fixture(file), 'application/json; charset=UTF-8');
     }
+    case 'cors': {
+      const name = parts[2];
+      if (parts[3] === 'headers')
+        return send(ctx, 200, JSON.stringify(corsHeaders.get(name) ?? {}), 'application/json');
+      if (ctx.method === 'OPTIONS') {
+        counts.set(`options:${name}`, (counts.get(`options:${name}`) ?? 0) + 1);
+        return send(ctx, 405, 'OPTIONS not supported', 'text/plain');
+      }
+      counts.set(`cors:${name}`, (counts.get(`cors:${name}`) ?? 0) + 1);
+      corsHeaders.set(name, ctx.headers);
+      ctx.set('Access-Control-Allow-Origin', '*');
+      ctx.set('Access-Control-Expose-Headers', 'ETag');
+      ctx.set('ETag', '"cors-v1"');
+      // Not kept by the browser: a validator in the next request can only be the page's own.
+      ctx.set('Cache-Control', 'no-store');
+      ctx.status = 200;
+      ctx.set('Content-Type', type ?? 'application/rss+xml');
+      ctx.body = await fixture(file);
+      return;
+    }
     case 'bytes': {
       // A fixture served with an explicit Content-Type (charset tests).
       return send(ctx, 200, await fixture(file), type ?? 'application/octet-stream');
     }
     case 'bundle': {
       const files = await bundle();
-      const [, mode, chunk] = /^(without|slow|once)-(.+)$/.exec(parts[2] ?? '') ?? [];
+      const [, mode, chunk] = /^(without|slow|once|copy)-(.+)$/.exec(parts[2] ?? '') ?? [];
       const name = parts.slice(mode ? 3 : 2).join('/');
       // `name~ms`: that chunk's failure comes after ms milliseconds, as on a request that hangs first.
-      const named = chunk
+      const named = (mode === 'copy' ? undefined : chunk)
         ?.split('+')
         .map((one) => one.split('~'))
         .find(([one]) => name.startsWith(`kabar-${one}-`));

@@ -16,15 +16,22 @@ export const articleStyles = css`
     background: var(--kabar-article-background, transparent);
     border-radius: var(--kabar-radius-m, 0.5rem);
   }
+  /*
+   * On a phone the text column needs the room more than the picture does: in a card 26rem wide
+   * or less, the picture takes the narrow width. The step is a clamp on the card's own width
+   * (100%): a container query would need size containment on the host, which takes the
+   * widget's width away from pages that size boxes from their content.
+   */
   .horizontal.has-image {
-    grid-template-columns: var(--kabar-article-image-width, 8.5rem) minmax(0, 1fr);
+    grid-template-columns:
+      clamp(
+        /* In a card squeezed narrower still, the picture gives up room before the title does. */
+        min(var(--kabar-article-image-width-narrow, 5.5rem), 30%),
+        (100% - 26rem) * 1000,
+        var(--kabar-article-image-width, 8.5rem)
+      )
+      minmax(0, 1fr);
     align-items: start;
-  }
-  /* On a phone the text column needs the room more than the picture does. */
-  @container (max-width: 26rem) {
-    .horizontal.has-image {
-      grid-template-columns: var(--kabar-article-image-width-narrow, 5.5rem) minmax(0, 1fr);
-    }
   }
   .media {
     margin: 0;

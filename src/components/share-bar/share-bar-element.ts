@@ -15,10 +15,21 @@ import { shareBarStyles } from './share-bar.styles.js';
 /** How long "Link copied" stays on screen. */
 const STATUS_MS = 5000;
 
-/** The page's own address: its canonical link, else where it is without the `#` part. */
+/**
+ * The page's own address: its canonical link, else where it is without the `#` part. Rendered on
+ * a server (no `document`), there is no page yet: '' until the bar renders in the browser.
+ */
 const pageUrl = (): string =>
-  safeUrl(document.querySelector('link[rel~="canonical" i]')?.getAttribute('href')) ??
-  location.href.split('#')[0]!;
+  typeof document === 'undefined'
+    ? ''
+    : (safeUrl(document.querySelector('link[rel~="canonical" i]')?.getAttribute('href')) ??
+      location.href.split('#')[0]!);
+
+/** The page's title, '' on a server. */
+const pageTitle = (): string => (typeof document === 'undefined' ? '' : document.title);
+
+/** Whether the device has a share sheet (never known on a server). */
+const hasShareSheet = (): boolean => typeof navigator !== 'undefined' && !!navigator.share;
 
 /**
  * A row of share links for the current article: WhatsApp, Facebook, X, Telegram, LINE,
@@ -115,7 +126,9 @@ export class KabarShareBarElement extends KabarElement<'shareBar'> {
 
   /** The address being shared: `url` or the page's, with the UTM parameters. */
   get shareUrl(): string {
-    const url = new URL(safeUrl(this.url) ?? pageUrl());
+    const address = safeUrl(this.url) ?? pageUrl();
+    if (!address) return '';
+    const url = new URL(address);
     const utm = { source: this.utmSource, medium: this.utmMedium, campaign: this.utmCampaign };
     for (const [key, value] of Object.entries(utm)) {
       if (value?.trim()) url.searchParams.set(`utm_${key}`, value.trim());
@@ -131,7 +144,7 @@ export class KabarShareBarElement extends KabarElement<'shareBar'> {
   override render() {
     const strings = this.locale.strings.shareBar;
     const url = this.shareUrl;
-    const text = this.text || document.title;
+    const text = this.text || pageTitle();
     const label = this.label ?? strings.label;
     // A bad value falls back with one warning (per element and value, however often this runs).
     if (this.url && !safeUrl(this.url)) warnAttribute(this, 'url', this.url, 'the page address');
@@ -140,7 +153,7 @@ export class KabarShareBarElement extends KabarElement<'shareBar'> {
     const networks = tokenList(this, 'networks', this.networks, SHARE_NETWORKS, SHARE_NETWORKS);
     const iconsOnly = layout === 'icons';
     const controls: readonly (ShareNetwork | 'native')[] =
-      mode === 'always' || (mode === 'auto' && !!navigator.share) ? ['native', ...networks] : networks;
+      mode === 'always' || (mode === 'auto' && hasShareSheet()) ? ['native', ...networks] : networks;
     return html`
       <div
         part="bar"
@@ -171,7 +184,7 @@ export class KabarShareBarElement extends KabarElement<'shareBar'> {
                   ? html`<a
                       part="control ${network}"
                       class="control"
-                      href=${shareLink(link, url, text)}
+                      href=${url ? shareLink(link, url, text) : nothing}
                       target="_blank"
                       rel="noopener noreferrer"
                       aria-label=${aria}

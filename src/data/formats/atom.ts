@@ -5,19 +5,35 @@ import type { XmlElement } from '../xml.js';
 import { NS, parseXml, textOf } from '../xml.js';
 import { parseAuthor, plain, readDate, toItem } from '../normalize.js';
 import type { RawItem } from '../normalize.js';
+import { rebaseHtml } from '../rebase-html.js';
 import { escapeHtml } from '../text.js';
 
-/** Atom 0.3's namespace; 1.0 is `NS.atom`. */
-const ATOM03 = 'http://purl.org/atom/ns#';
+/**
+ * Atom 1.0 (`NS.atom`, sometimes written in lower case) and 0.3 (`http://purl.org/atom/ns#`,
+ * with or without `#`, or with a draft's name after it).
+ */
+const ATOM_NS = /^https?:\/\/(?:www\.w3\.org\/2005\/atom|purl\.org\/atom\/ns\b)/i;
 
 function isAtom({ ns }: XmlElement): boolean {
-  return ns === NS.atom || ns === ATOM03 || ns === null;
+  return ns === NS.atom || ns === null || ATOM_NS.test(ns);
 }
 
 /** `xml:base` of `el` resolved against `base`. */
 function rebase(el: XmlElement, base: string | undefined): string | undefined {
   const own = el.attrs['xml:base'];
   return own ? (resolveUrl(own, base) ?? base) : base;
+}
+
+/**
+ * HTML content with its relative URLs made absolute against the `xml:base` in scope, when one
+ * is (on the element, its entry or the feed): the page that shows it has another base.
+ */
+function withBase(html: string, el: XmlElement, entryBase: string | undefined): string {
+  let declared = false;
+  for (let node: XmlElement | undefined = el; node && !declared; node = node.parent)
+    declared = node.attrs['xml:base'] !== undefined;
+  const base = rebase(el, entryBase);
+  return declared && base ? rebaseHtml(html, base) : html;
 }
 
 /** Elements HTML writes without an end tag. */
@@ -58,8 +74,13 @@ function decodeBase64(text: string): string {
  * may base64-encode it (`mode="base64"`), or carry it as escaped markup (`mode="escaped"`).
  */
 function textConstruct(el: XmlElement): { value: string; isHtml: boolean } {
-  const type = (el.attrs['type'] ?? 'text').toLowerCase();
-  const mode = el.attrs['mode'];
+  let type = (el.attrs['type'] ?? 'text').toLowerCase();
+  let mode = el.attrs['mode'];
+  // `type="text/html;base64"`, as some generators write Atom 0.3's mode into the type.
+  if (/[;+]base64$/.test(type)) {
+    type = type.slice(0, -7);
+    mode = 'base64';
+  }
   if (type === 'xhtml' || type === 'application/xhtml+xml') return { value: xhtml(el), isHtml: true };
   const raw = mode === 'base64' ? decodeBase64(textOf(el)) : textOf(el);
   if (type === 'html' || type === 'text/html' || mode === 'escaped') return { value: raw, isHtml: true };
@@ -69,7 +90,7 @@ function textConstruct(el: XmlElement): { value: string; isHtml: boolean } {
   return { value: raw, isHtml: false };
 }
 
-function person(el: XmlElement): FeedAuthor | undefined {
+function person(el: XmlElement, base: string | undefined): FeedAuthor | undefined {
   let name = '';
   let email = '';
   let uri = '';
@@ -82,7 +103,8 @@ function person(el: XmlElement): FeedAuthor | undefined {
   if (!name && !email) return parseAuthor(textOf(el));
   const author: FeedAuthor = { name: name || email };
   if (email) author.email = email;
-  if (uri) author.url = uri;
+  const url = resolveWebUrl(uri, rebase(el, base));
+  if (url) author.url = url;
   return author;
 }
 
@@ -91,22 +113,43 @@ function readEntry(entry: XmlElement, base: string | undefined): RawItem {
   const raw: RawItem = { authors: [], categories: [], enclosures: [] };
   let alternate: string | undefined;
   let firstLink: string | undefined;
+  let mediaImage: string | undefined;
+  let mediaSummary: string | undefined;
+  let mediaTitle: string | undefined;
+  let dcPublished: Date | undefined;
+  let dcUpdated: Date | undefined;
   for (const child of entry.children) {
     const { ns, name, attrs } = child;
     if (ns === NS.media) {
-      if (!raw.image && (name === 'thumbnail' || name === 'content')) {
-        const url = attrs['url'];
-        const type = attrs['type'] ?? '';
-        if (url && (name === 'thumbnail' || !type || type.startsWith('image/'))) raw.image = url;
-      } else if (!raw.image && name === 'group') {
-        const thumb = child.children.find((c) => c.name === 'thumbnail' || c.name === 'content');
-        if (thumb?.attrs['url']) raw.image = thumb.attrs['url'];
+      // YouTube puts everything in a media:group: its description, thumbnail and category.
+      for (const media of name === 'group' ? child.children : [child]) {
+        const url = media.attrs['url'];
+        const type = media.attrs['type'] ?? '';
+        if (
+          media.name === 'thumbnail' ||
+          (media.name === 'content' && (!type || type.startsWith('image/')))
+        ) {
+          if (url) mediaImage ??= url;
+        } else if (media.name === 'description') {
+          const value = textOf(media).trim();
+          if (value) mediaSummary ??= media.attrs['type'] === 'html' ? value : escapeHtml(value);
+        } else if (media.name === 'category') {
+          const value = textOf(media).trim();
+          if (value) raw.categories!.push(value);
+        } else if (media.name === 'title') {
+          mediaTitle ??= textOf(media).trim() || undefined;
+        }
       }
       continue;
     }
-    if (ns === NS.dc && name === 'creator') {
+    if (ns === NS.dc && (name === 'creator' || name === 'author')) {
       const author = parseAuthor(textOf(child));
       if (author) raw.authors!.push(author);
+      continue;
+    }
+    if (ns === NS.dcterms) {
+      if (name === 'issued' || name === 'created') dcPublished ??= readDate(textOf(child).trim());
+      else if (name === 'modified') dcUpdated ??= readDate(textOf(child).trim());
       continue;
     }
     if (!isAtom(child)) continue;
@@ -141,7 +184,7 @@ function readEntry(entry: XmlElement, base: string | undefined): RawItem {
       case 'summary':
       case 'subtitle': {
         const { value, isHtml } = textConstruct(child);
-        raw.summary = isHtml ? value : escapeHtml(value);
+        raw.summary = isHtml ? withBase(value, child, base) : escapeHtml(value);
         break;
       }
       case 'content': {
@@ -151,7 +194,7 @@ function readEntry(entry: XmlElement, base: string | undefined): RawItem {
           break;
         }
         const { value, isHtml } = textConstruct(child);
-        if (value) raw.content = isHtml ? value : escapeHtml(value);
+        if (value) raw.content = isHtml ? withBase(value, child, base) : escapeHtml(value);
         break;
       }
       case 'published':
@@ -163,7 +206,7 @@ function readEntry(entry: XmlElement, base: string | undefined): RawItem {
         raw.updated = readDate(textOf(child));
         break;
       case 'author': {
-        const author = person(child);
+        const author = person(child, base);
         if (author) raw.authors!.push(author);
         break;
       }
@@ -179,8 +222,11 @@ function readEntry(entry: XmlElement, base: string | undefined): RawItem {
     }
   }
   raw.link = alternate ?? firstLink;
-  raw.published ??= raw.updated;
-  raw.image ??= raw.enclosures!.find((e) => e.type?.startsWith('image/'))?.url;
+  raw.title ??= mediaTitle;
+  raw.summary ??= mediaSummary;
+  raw.updated ??= dcUpdated;
+  raw.published ??= dcPublished ?? raw.updated;
+  raw.image = mediaImage ?? raw.enclosures!.find((e) => e.type?.startsWith('image/'))?.url;
   return raw;
 }
 
@@ -218,7 +264,7 @@ function readFeed(root: XmlElement, context: ParseContext): Feed {
         break;
       }
       case 'author': {
-        const author = person(child);
+        const author = person(child, base);
         if (author) authors.push(author);
         break;
       }
@@ -244,8 +290,8 @@ function readFeed(root: XmlElement, context: ParseContext): Feed {
 export const atom: FeedFormatReader = {
   name: 'atom',
   detect(text, contentType) {
-    if (/<(?:[\w-]+:)?feed[\s>][^>]*?(?:2005\/Atom|purl\.org\/atom)/.test(text.slice(0, 4096))) return 1;
-    if (/<feed[\s>]/.test(text.slice(0, 2048))) return 0.7;
+    if (/<(?:[\w-]+:)?feed[\s>][^>]*?(?:2005\/Atom|purl\.org\/atom)/i.test(text.slice(0, 4096))) return 1;
+    if (/<(?:[\w-]+:)?feed[\s>]/.test(text.slice(0, 2048))) return 0.7;
     return /atom\+xml/.test(contentType) ? 0.6 : 0;
   },
   parse(text, context) {

@@ -68,7 +68,9 @@ export const jsonFeed: FeedFormatReader = {
     }
     const base = resolveUrl(str(data['feed_url']), context.url) ?? context.url;
     const home = resolveWebUrl(str(data['home_page_url']), base);
-    const title = plain(str(data['title'])) ?? '';
+    // Titles in JSON Feed are plain text: `Fish & <Chips>` is a title, not markup.
+    const feedTitle = str(data['title']);
+    const title = (feedTitle && plain(escapeHtml(feedTitle))) ?? '';
     const items: FeedItem[] = [];
     for (const item of data['items']) {
       if (!isObject(item)) continue;
@@ -76,6 +78,7 @@ export const jsonFeed: FeedFormatReader = {
       const raw: RawItem = {
         id: str(item['id']),
         title: str(item['title']),
+        titleIsHtml: false,
         link: str(item['url']) ?? str(item['external_url']),
         summary: str(item['summary']),
         content: str(item['content_html']) ?? (contentText && escapeHtml(contentText)),
