@@ -39,15 +39,20 @@ const HEADROOM = 1.05;
  * hash). A chunk not named here is held to `'a chunk loaded on demand'`.
  */
 const SETTLED = {
-  'dist/kabar.min.js': 27.4,
+  // 27.4 when settled, + 0.6 for features asked for since: strings merged key by key and
+  // `registerTranslation` (in every element's locale hookup), and chunks that follow the
+  // entry's own URL (`kabar.min.js?ver=6.1.9`).
+  'dist/kabar.min.js': 28.0,
   'a chunk loaded on demand': 10.0,
   'dist/kabar-purify.min.js': 11.6,
   // Every HTML named reference, loaded only for a feed that uses a name beyond the common ones.
   'dist/kabar-entity-table.min.js': 11.3,
   'on demand, most a page loads': 12.8,
   'the same without the Sanitizer API': 23.6,
-  'a page using everything, in all': 51.0,
-  'news list + article card + data layer': 19.0,
+  // 51.0 when settled, + 0.6: the growth of `kabar.min.js` above.
+  'a page using everything, in all': 51.6,
+  // 19.0 when settled, + 0.4 for the same features and the forgiving feed reading.
+  'news list + article card + data layer': 19.4,
   'share bar': 10.0,
 };
 

@@ -9,7 +9,7 @@ import '../../src/components/poll/kabar-poll.js';
 import type { KabarNewsListElement } from '../../src/components/news-list/news-list-element.js';
 import type { KabarPollElement } from '../../src/components/poll/poll-element.js';
 import { clearFeedMemory, loadFeed } from '../../src/data/loader.js';
-import { fetchPoll } from '../../src/data/poll.js';
+import { fetchPoll } from '../../src/data/poll-service.js';
 import { until } from '../helpers.js';
 
 /** The same test server under another host name: another origin for this page. */
