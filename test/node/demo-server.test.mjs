@@ -9,7 +9,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -23,9 +24,24 @@ const START_TIMEOUT_MS = 20_000;
 
 let temp = '';
 let server;
+/** Two other sites whose feeds send no CORS headers: the relay may fetch from the first only. */
+const others = { allowed: '', refused: '' };
+const otherServers = [];
 let browser;
 /** Where the command said the demo, the builder and the partner page are. */
 const urls = { demo: '', builder: '', partner: '' };
+
+/** Another site, serving the demo's news feed at /berita.xml without CORS headers. */
+async function otherSite() {
+  const feed = readFileSync(resolve('demo/feeds/berita.xml'));
+  const site = createServer((req, res) => {
+    if (req.url === '/berita.xml') res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(feed);
+    else res.writeHead(404).end();
+  });
+  otherServers.push(site);
+  await new Promise((done) => site.listen(0, '127.0.0.1', done));
+  return `http://127.0.0.1:${site.address().port}`;
+}
 
 /**
  * Starts `kabar-server --demo` on free loopback ports and reads the addresses it prints.
@@ -49,6 +65,8 @@ function startDemo(root) {
       root,
       '--demo-partner-port',
       '0',
+      '--feeds-allow',
+      new URL(others.allowed).host,
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
@@ -83,6 +101,8 @@ before(async () => {
   mkdirSync(join(root, 'dist'), { recursive: true });
   symlinkSync(resolve('demo'), join(root, 'demo'), 'dir');
   for (const [name, code] of await bundle()) writeFileSync(join(root, 'dist', name), code);
+  others.allowed = await otherSite();
+  others.refused = await otherSite();
   server = await startDemo(root);
   const executablePath = await findChrome();
   assert.ok(executablePath, 'a Chromium is needed for this test');
@@ -95,6 +115,10 @@ after(async () => {
     const exited = new Promise((done) => server.once('exit', done));
     server.kill('SIGTERM');
     await exited;
+  }
+  for (const site of otherServers) {
+    site.closeAllConnections();
+    await new Promise((done) => site.close(done));
   }
   rmSync(temp, { recursive: true, force: true });
 });
@@ -194,5 +218,55 @@ test('the demo home page leads to the partner page and to the builder', async ()
   await page.waitForURL(`${new URL(urls.demo).origin}/demo/pasang/`);
   await page.locator('#snippet').filter({ hasText: 'kabar.min.js' }).waitFor();
   assert.deepEqual(errors, []);
+  await context.close();
+});
+
+/** Types `address` into the builder's feed field and waits for its verdict. */
+async function checkFeed(page, address) {
+  await page.fill('#feed', address);
+  const status = page.locator('#feed-status');
+  await status
+    .and(page.locator(':not([data-kind="busy"])'))
+    .filter({ hasText: /\S/ })
+    .waitFor({ timeout: 20_000 });
+  return { kind: await status.getAttribute('data-kind'), text: (await status.textContent()).trim() };
+}
+
+test('the builder, served with its own policy, offers the relay for a feed without CORS', async () => {
+  const { context, page, errors } = await openPage(urls.builder);
+  const demo = new URL(urls.demo).origin;
+  const relay = `${demo}/api/feeds?url={url}`;
+  await page.locator('#snippet').filter({ hasText: 'kabar.min.js' }).waitFor();
+  // A feed of another site that sends no CORS headers, on the relay's allow-list.
+  const feed = `${others.allowed}/berita.xml`;
+  const found = await checkFeed(page, feed);
+  assert.equal(found.kind, 'warning');
+  assert.match(found.text, /CORS.*relay feed server ini dapat membacanya\. Ditemukan 12 berita/);
+  assert.equal(await page.locator('#relay-offer code').textContent(), relay);
+  assert.ok(await page.locator('#relay-offer').isVisible());
+  // Taking the offer puts the relay into the code and the preview, and checks through it.
+  await page.click('#use-relay');
+  assert.equal(await page.inputValue('#proxy'), relay);
+  await page
+    .locator('#feed-status[data-kind="ok"]')
+    .filter({ hasText: /^Ditemukan 12 berita/ })
+    .waitFor({ timeout: 20_000 });
+  assert.match(
+    await page.locator('#snippet').textContent(),
+    new RegExp(`proxy="${relay.replace(/[?{}.]/g, '\\$&')}"`),
+  );
+  const state = await listState(page, '#preview > kabar-news-list');
+  assert.equal(state.items, 5, state.text);
+  // A feed on a host the relay does not fetch from: the builder says who must allow it.
+  await page.fill('#proxy', '');
+  const refused = await checkFeed(page, `${others.refused}/berita.xml`);
+  assert.equal(refused.kind, 'error');
+  assert.match(refused.text, /CORS.*Relay ini tidak mengambil feed dari 127\.0\.0\.1:\d+: .*--feeds-allow/);
+  assert.ok(await page.locator('#relay-offer').isHidden());
+  // Only the browser's own reports of the refused reads, no script error.
+  assert.deepEqual(
+    errors.filter((e) => !/CORS policy|Failed to load resource/.test(e)),
+    [],
+  );
   await context.close();
 });
