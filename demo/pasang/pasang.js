@@ -307,7 +307,9 @@ export function codeFor({ tag, attributes, children = [], colors }) {
 function sync(parent, index, { tag, attributes, children = [] }) {
   const wanted = new Map(attributes);
   let element = parent.children[index];
-  if (!element || element.localName !== tag || element.children.length !== children.length) {
+  // Another comments service is another widget: it starts afresh rather than switching over.
+  const keyChanged = element?.getAttribute('provider') !== (wanted.get('provider') ?? null);
+  if (!element || element.localName !== tag || element.children.length !== children.length || keyChanged) {
     // Attributes first, then into the page: a widget starts with what it is given (comments
     // connected without `load="click"` would start loading at once).
     const fresh = document.createElement(tag);

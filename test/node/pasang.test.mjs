@@ -343,6 +343,18 @@ const WIDGETS = [
     shows: /giscus/,
   },
   {
+    tag: 'kabar-comments',
+    name: "kabar-comments (the site's own)",
+    async fill(page) {
+      // From Disqus, the default, to the site's own comments: the preview starts afresh.
+      await page.selectOption('#provider', '');
+    },
+    code: [
+      /<kabar-comments load="click">\n {2}<!-- Formulir atau daftar komentar situs Anda di sini -->\n<\/kabar-comments>/,
+    ],
+    shows: /Tampilkan komentar/,
+  },
+  {
     tag: 'kabar-share-bar',
     async fill(page) {
       await page.fill('#share-url', 'https://sukamulya.example.go.id/berita/posyandu/');
