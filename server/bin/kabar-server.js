@@ -35,6 +35,15 @@ try {
   process.exit(bad ? 2 : 1);
 }
 console.log(`kabar-server listening on ${kabar.url}`);
+if (kabar.demoUrl) {
+  console.log(`  Demo page:      ${kabar.demoUrl}`);
+  console.log(`  Embed builder:  ${kabar.demoUrl}pasang/`);
+}
+if (kabar.partnerUrl) {
+  console.log(
+    `  Partner page:   ${kabar.partnerUrl} (another site, reading the demo feed through the relay)`,
+  );
+}
 
 const stop = () => {
   kabar.close().then(

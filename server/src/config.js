@@ -94,7 +94,10 @@ Options:
                           postgres://USER@HOST:PORT/DB   a PostgreSQL database shared by any
                                                 number of kabar-server processes
   --demo DIR            Also serve the Kabar demo page: DIR/demo at /demo/ and /, DIR/dist at
-                        /dist/. The store may not be inside a served folder.
+                        /dist/, the embed builder at /pasang/. The store may not be inside a
+                        served folder. The feed relay is then on for the demo's own address.
+  --demo-partner-port N With --demo: also serve the demo's partner page, another site that reads
+                        the demo feed through the relay, on this port (0 picks a free one).
   --max-connections N   Open connections allowed at once (default ${DEFAULT_MAX_CONNECTIONS}); more are
                         answered 503 and closed.
   --vote-rate N         Votes per minute accepted from one address (default 0: no limit); more
@@ -122,6 +125,7 @@ whole requests within ${REQUEST_TIMEOUT_MS / 1000} s (408, then the connection i
  * @property {string} pollsFile absolute path
  * @property {StoreConfig} store
  * @property {string | undefined} demoRoot absolute path of the folder holding demo/ and dist/
+ * @property {number | undefined} demoPartnerPort where the demo's partner page listens, if anywhere
  * @property {number} maxConnections
  * @property {number} voteRate votes per minute per address; 0 for no limit
  * @property {string[]} feedsAllow hosts the feed relay may fetch; empty turns the relay off
@@ -136,6 +140,7 @@ const OPTIONS = /** @type {const} */ ({
   polls: { type: 'string' },
   store: { type: 'string' },
   demo: { type: 'string' },
+  'demo-partner-port': { type: 'string' },
   'max-connections': { type: 'string' },
   'vote-rate': { type: 'string' },
   'feeds-allow': { type: 'string' },
@@ -205,6 +210,8 @@ export function parseConfig(args, cwd = process.cwd()) {
     );
   }
   const host = values.host ?? '127.0.0.1';
+  if (values['demo-partner-port'] !== undefined && values.demo === undefined)
+    throw new ConfigError('--demo-partner-port serves a page of the demo: it needs --demo too.');
   if (!host.trim()) throw new ConfigError('--host needs an address, such as 127.0.0.1 or 0.0.0.0.');
   return {
     port: integer(values.port ?? '8080', '--port', 0, 65535),
@@ -212,6 +219,10 @@ export function parseConfig(args, cwd = process.cwd()) {
     pollsFile: resolve(cwd, values.polls ?? 'polls.json'),
     store: parseStoreUrl(values.store ?? DEFAULT_STORE, cwd),
     demoRoot: values.demo === undefined ? undefined : resolve(cwd, values.demo),
+    demoPartnerPort:
+      values['demo-partner-port'] === undefined
+        ? undefined
+        : integer(values['demo-partner-port'], '--demo-partner-port', 0, 65535),
     maxConnections: integer(
       values['max-connections'] ?? String(DEFAULT_MAX_CONNECTIONS),
       '--max-connections',

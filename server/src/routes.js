@@ -7,7 +7,8 @@
  *   POST /api/polls/{id}/votes     a vote: {"option": "...", "key": "..."}
  *   OPTIONS on each of them        CORS preflight
  *   GET  /healthz                  200 while the store answers, 503 otherwise
- *   GET  /api/feeds                the feed relay, when --feeds-allow turns it on
+ *   GET  /api/feeds                the feed relay, when --feeds-allow or --demo turns it on
+ *   GET  /mitra/                   with --demo-partner-port: a redirect to the demo's partner page
  *   anything else                  the demo's files with --demo, otherwise 404
  *
  * Every path is normalized first (`paths.js`); every error goes through `toHttpError`.
@@ -31,7 +32,7 @@ import {
 } from './errors.js';
 import { parseRequestPath } from './paths.js';
 import { pollStatus } from './polls.js';
-import { etagMatches } from './static.js';
+import { SECURITY_HEADERS, etagMatches } from './static.js';
 
 /** Idempotency keys: what `crypto.randomUUID()` makes, and other plain tokens. */
 export const KEY_PATTERN = /^[A-Za-z0-9._:-]{8,128}$/;
@@ -65,6 +66,7 @@ const VOTE_METHODS = 'POST, OPTIONS';
  * @property {import('./rate-limit.js').VoteRateLimit} voteRate
  * @property {import('./static.js').DemoFiles} [demo]
  * @property {Relay} [relay] answers /api/feeds; without it that path is a 404
+ * @property {string} [partnerUrl] the demo's partner page, on its own origin: /mitra/ leads there
  * @property {() => number} [now] for tests
  * @property {(message: string, error?: unknown) => void} [log]
  */
@@ -158,6 +160,7 @@ export function createRouter({
   voteRate,
   demo,
   relay,
+  partnerUrl,
   now = Date.now,
   log = (message, error) => console.error(message, error ?? ''),
 }) {
@@ -324,6 +327,12 @@ export function createRouter({
       // The feed relay's place: GET and OPTIONS /api/feeds go to it once --feeds-allow turns it on.
       if (first === 'api' && second === 'feeds' && rest.length === 0 && relay) {
         await relay.handle(req, res, new URL(`http://localhost${req.url}`));
+        return;
+      }
+      // The demo's home page links here: the partner page's port is only known at start.
+      if (demo && partnerUrl && first === 'mitra' && second === undefined) {
+        res.writeHead(302, { ...SECURITY_HEADERS, Location: partnerUrl, 'Content-Length': 0 });
+        res.end();
         return;
       }
       if (demo && !isApi && (await demo.serve(req, res, path))) return;

@@ -1,6 +1,7 @@
 /**
  * Serving the Kabar demo (`--demo DIR`): `/` and `/demo/**` from DIR/demo, `/dist/**` from
- * DIR/dist, with the demo page's Content-Security-Policy, ETags, 304s and gzip.
+ * DIR/dist, with the demo page's Content-Security-Policy, ETags, 304s and gzip; `/pasang/`
+ * leads to the embed builder, whose pages get a policy of their own.
  *
  * Paths arrive already normalized (`paths.js`); a file is still checked to resolve inside its
  * folder after symbolic links, dot-files are never served, and the server refuses to start when
@@ -28,6 +29,22 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'self'",
   "frame-ancestors 'none'",
 ].join('; ');
+
+/**
+ * The embed builder's policy (`demo/pasang/`): the demo page's, except that it may read feeds
+ * and show their images from any site, because checking the editor's own feed address is its
+ * job. It still runs no script or style from elsewhere.
+ */
+export const BUILDER_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace(
+  "img-src 'self' data:",
+  'img-src * data:',
+).replace("connect-src 'self'", 'connect-src *');
+
+/** Short addresses the demo answers with a permanent redirect. */
+const REDIRECTS = new Map([
+  // The embed builder, as `npm start` prints it; its files load each other relatively.
+  ['pasang', '/demo/pasang/'],
+]);
 
 /** @type {Map<string, string>} */
 const TYPES = new Map([
@@ -59,6 +76,10 @@ export const SECURITY_HEADERS = {
 };
 
 const PAGE_HEADERS = { ...SECURITY_HEADERS, 'Content-Security-Policy': CONTENT_SECURITY_POLICY };
+const BUILDER_PAGE_HEADERS = {
+  ...SECURITY_HEADERS,
+  'Content-Security-Policy': BUILDER_CONTENT_SECURITY_POLICY,
+};
 
 const NOT_FOUND_PAGE = `<!doctype html>
 <html lang="id">
@@ -101,6 +122,13 @@ function cacheControl(file, folder) {
   if (folder === 'dist') return 'public, max-age=3600';
   return 'public, max-age=300';
 }
+
+/**
+ * Whether a page is the embed builder's.
+ *
+ * @param {import('./paths.js').RequestPath} path
+ */
+const isBuilderPage = (path) => path.segments[0] === 'demo' && path.segments[1] === 'pasang';
 
 /**
  * @param {import('node:fs').Stats} stats
@@ -215,6 +243,11 @@ export class DemoFiles {
     this.#root = resolve(root);
   }
 
+  /** The folder holding demo/ and dist/. */
+  get root() {
+    return this.#root;
+  }
+
   /** The folders served, as absolute paths. */
   get folders() {
     return FOLDERS.map((folder) => join(this.#root, folder));
@@ -253,6 +286,9 @@ export class DemoFiles {
     if (rest.some((segment) => segment.startsWith('.') || segment.includes('/'))) return undefined;
     // Where the old reference service kept its votes; a checkout may still hold that folder.
     if (folder === 'demo' && rest[0] === 'data') return undefined;
+    // The partner page is a template that the partner origin fills in (partner.js).
+    if (folder === 'demo' && rest[0] === 'mitra' && (trailingSlash || rest.at(-1)?.endsWith('.html')))
+      return undefined;
     const file = join(this.#root, folder, ...rest, ...(trailingSlash ? ['index.html'] : []));
     return isInside(join(this.#root, folder), file) ? { file, folder } : undefined;
   }
@@ -266,6 +302,12 @@ export class DemoFiles {
    * @returns {Promise<boolean>}
    */
   async serve(req, res, path) {
+    const redirect = path.segments.length === 1 ? REDIRECTS.get(path.segments[0]) : undefined;
+    if (redirect) {
+      res.writeHead(301, { ...SECURITY_HEADERS, Location: `${redirect}${path.search}`, 'Content-Length': 0 });
+      res.end();
+      return true;
+    }
     const found = this.resolve(path.segments, path.trailingSlash);
     if (!found) return false;
     const { file, folder } = found;
@@ -296,7 +338,7 @@ export class DemoFiles {
       acceptsGzip(req.headers['accept-encoding']);
     const etag = etagOf(stats, compress ? 'gzip' : '');
     const headers = {
-      ...(ext === '.html' ? PAGE_HEADERS : SECURITY_HEADERS),
+      ...(ext !== '.html' ? SECURITY_HEADERS : isBuilderPage(path) ? BUILDER_PAGE_HEADERS : PAGE_HEADERS),
       'Content-Type': contentType(file),
       'Cache-Control': cacheControl(file, folder),
       'Last-Modified': stats.mtime.toUTCString(),

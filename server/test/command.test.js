@@ -94,6 +94,7 @@ describe('parseConfig', () => {
       '--polls',
       '--store',
       '--demo',
+      '--demo-partner-port',
       '--max-connections',
       '--vote-rate',
       '--feeds-allow',

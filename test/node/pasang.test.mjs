@@ -247,3 +247,153 @@ test('the builder checks a poll address and hands over its snippet', async () =>
   assert.deepEqual(await widgetOf(blank, 'kabar-poll'), preview);
   await context.close();
 });
+
+/**
+ * What a widget shows, with the Kabar elements inside it: tags, attributes (the preview's
+ * inline colours left out), accent colour and shadow text, once its text has settled.
+ */
+function renderedOf(page, selector) {
+  return page.evaluate(async (selector) => {
+    const root = document.querySelector(selector);
+    const elements = () =>
+      [root, ...root.querySelectorAll('*')].filter((e) => e.localName.startsWith('kabar-'));
+    const text = () =>
+      elements()
+        .map((e) => e.shadowRoot?.textContent ?? '')
+        .join(' | ')
+        .replace(/\s+/g, ' ')
+        .trim();
+    // Settled: the same text twice in a row, after any skeleton has gone.
+    let last = '';
+    for (let tries = 0; tries < 100; tries++) {
+      await Promise.all(elements().map((e) => e.updateComplete));
+      await new Promise((done) => setTimeout(done, 100));
+      const now = text();
+      if (now && now === last && !elements().some((e) => e.shadowRoot?.querySelector('[part~="skeleton"]')))
+        break;
+      last = now;
+    }
+    return elements().map((element) => ({
+      tag: element.localName,
+      attributes: element
+        .getAttributeNames()
+        .filter((name) => name !== 'style' && name !== 'hidden')
+        .map((name) => `${name}=${element.getAttribute(name)}`)
+        .sort(),
+      accent: getComputedStyle(element).getPropertyValue('--kabar-color-accent').trim(),
+      text: (element.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim(),
+    }));
+  }, selector);
+}
+
+/** Each of the other widgets: what an editor sets in the builder, and what its code must hold. */
+const WIDGETS = [
+  {
+    tag: 'kabar-feed',
+    async fill(page) {
+      await check(page, '#feed', `${strict}/demo/feeds/berita.xml`);
+      await page.selectOption('#layout', 'grid');
+      await page.fill('#limit', '3');
+      await page.fill('#heading', 'Berita utama');
+    },
+    code: [
+      /<kabar-feed src="http:\/\/127\.0\.0\.1:\d+\/demo\/feeds\/berita\.xml">/,
+      /\n {2}<kabar-news-list layout="grid" limit="3" heading="Berita utama"><\/kabar-news-list>/,
+      /\n {2}<kabar-news-list layout="compact" limit="6" heading="Indeks berita"><\/kabar-news-list>\n<\/kabar-feed>/,
+    ],
+    shows: /Berita utama.*Indeks berita/,
+  },
+  {
+    tag: 'kabar-article-card',
+    async fill(page) {
+      await page.fill('#card-heading', 'Posyandu keliling hadir di lima kecamatan');
+      await page.fill('#card-href', 'https://sukamulya.example.go.id/berita/posyandu/');
+      await page.fill('#card-image', `${strict}/demo/images/posyandu.svg`);
+      await page.fill('#card-excerpt', 'Imunisasi dan pemeriksaan ibu hamil dibawa ke desa.');
+      await page.selectOption('#layout', 'horizontal');
+      await page.selectOption('#heading-level', '2');
+    },
+    code: [/heading="Posyandu keliling hadir di lima kecamatan"/, /layout="horizontal"/, /heading-level="2"/],
+    shows: /Posyandu keliling hadir di lima kecamatan.*26 November 2026/,
+  },
+  {
+    tag: 'kabar-comments',
+    async fill(page) {
+      await page.selectOption('#provider', 'disqus');
+      await page.fill('#shortname', 'pemkab-sukamulya');
+      await page.fill('#comments-heading', 'Tanggapan warga');
+      await page.selectOption('#load', 'click');
+    },
+    code: [
+      /<kabar-comments\s+provider="disqus"\s+shortname="pemkab-sukamulya"\s+load="click"\s+heading="Tanggapan warga"\s*><\/kabar-comments>/,
+    ],
+    shows: /Tanggapan warga.*Disqus/,
+  },
+  {
+    tag: 'kabar-comments',
+    name: 'kabar-comments (giscus)',
+    async fill(page) {
+      await page.selectOption('#provider', 'giscus');
+      await page.fill('#repo', 'pemkab-sukamulya/berita');
+      await page.fill('#repo-id', 'R_kgDOabc');
+      await page.fill('#giscus-category', 'Komentar');
+      await page.fill('#category-id', 'DIC_kwDOabc');
+    },
+    code: [/provider="giscus"\s+repo="pemkab-sukamulya\/berita"\s+repo-id="R_kgDOabc"\s+category="Komentar"/],
+    shows: /giscus/,
+  },
+  {
+    tag: 'kabar-comments',
+    name: "kabar-comments (the site's own)",
+    async fill(page) {
+      // From Disqus, the default, to the site's own comments: the preview starts afresh.
+      await page.selectOption('#provider', '');
+    },
+    code: [
+      /<kabar-comments load="click">\n {2}<!-- Formulir atau daftar komentar situs Anda di sini -->\n<\/kabar-comments>/,
+    ],
+    shows: /Tampilkan komentar/,
+  },
+  {
+    tag: 'kabar-share-bar',
+    async fill(page) {
+      await page.fill('#share-url', 'https://sukamulya.example.go.id/berita/posyandu/');
+      await page.fill('#utm-source', 'sukamulya-go-id');
+      await page.selectOption('#layout', 'column');
+      await page.uncheck('input[name="networks"][value="x"]');
+    },
+    code: [
+      /url="https:\/\/sukamulya\.example\.go\.id\/berita\/posyandu\/"/,
+      /layout="column"/,
+      /networks="[a-z ]+"/,
+    ],
+    shows: /WhatsApp/,
+  },
+];
+
+for (const widget of WIDGETS) {
+  test(`the ${widget.name ?? widget.tag} snippet, pasted into a blank page, renders the same widget`, async () => {
+    const { context, page, errors } = await openBuilder(strict);
+    await page.check(`input[name="widget"][value="${widget.tag}"]`);
+    await widget.fill(page);
+    await page.fill('input[name="--kabar-color-accent"]', '#8a1c2b');
+    // The code follows the form once typing pauses.
+    await page.waitForTimeout(700);
+    const snippet = await page.locator('#snippet').textContent();
+    assert.ok(snippet.startsWith(`<script type="module" src="${CDN_SCRIPT}"></script>\n<style>`), snippet);
+    assert.match(snippet, new RegExp(`  ${widget.tag} \\{\\n    --kabar-color-accent: #8a1c2b;`));
+    for (const pattern of widget.code) assert.match(snippet, pattern);
+    assert.doesNotMatch(snippet, /=""/);
+    const preview = await renderedOf(page, `#preview > ${widget.tag}`);
+    assert.match(preview.map((e) => e.text).join(' '), widget.shows);
+
+    pasted = `<!doctype html><html lang="id"><head><meta charset="utf-8"><title>Halaman kosong</title></head><body>\n${snippet.replace(CDN_SCRIPT, '/dist/kabar.min.js')}\n</body></html>`;
+    const blank = await context.newPage();
+    await blank.goto(`${strict}/blank/`);
+    const shown = await renderedOf(blank, widget.tag);
+    // The preview of comments stops at the consent button, as the code asks here.
+    assert.deepEqual(shown, preview);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
