@@ -174,31 +174,28 @@ export function escapeHtml(text: string): string {
 
 /** Elements whose text is never reader-visible content. */
 const HIDDEN_BLOCKS = /<(script|style|template|noscript|iframe|object|svg|math)\b[^]*?<\/\1\s*>/gi;
-const BLOCK_BREAK = /<\/?(?:p|div|br|li|h[1-6]|blockquote|tr|section|article)\b[^>]*>/gi;
-const TAG = /<\/?[A-Za-z!?][^>]*>?/g;
+const COMMENT = /<!--[^]*?-->/g;
 
-/** A comment or the start of a hidden block: what only the passes of `stripText` read. */
+/** A comment or the start of a hidden block: what `htmlToText` drops before it reads. */
 const COMMENT_OR_HIDDEN = /<!--|<(?:script|style|template|noscript|iframe|object|svg|math)\b/i;
 
-/** BLOCK_BREAK at one position. */
+/**
+ * A block boundary (`<p>`, `</div>`, `<br>` …) at one position: it reads as a space. Any other
+ * tag (`/<\/?[A-Za-z!?][^>]*>?/`) is dropped.
+ */
 const BLOCK_AT = /<\/?(?:p|div|br|li|h[1-6]|blockquote|tr|section|article)\b[^>]*>/iy;
 
-/** Plain text from an HTML fragment: tags dropped, entities decoded, white space folded. */
+/**
+ * Plain text from an HTML fragment: comments dropped, script, style and other hidden blocks
+ * read as a space, then one pass over the rest (`scanText`): block boundaries read as a space,
+ * other tags dropped, character references decoded where they stand, white space folded to one
+ * space and trimmed. `test/data/fast-paths.test.ts` holds the same definition as regular
+ * expressions and checks the two agree on generated fragments.
+ */
 export function htmlToText(html: string | undefined | null): string {
   if (!html) return '';
-  return (COMMENT_OR_HIDDEN.test(html) ? undefined : scanText(html)) ?? stripText(html);
-}
-
-/** `htmlToText` as four passes replacing with a string run natively, then decoding and folding. */
-function stripText(html: string): string {
-  const text = html.includes('<')
-    ? html
-        .replace(/<!--[^]*?-->/g, '')
-        .replace(HIDDEN_BLOCKS, ' ')
-        .replace(BLOCK_BREAK, ' ')
-        .replace(TAG, '')
-    : html;
-  return collapse(decodeEntities(text));
+  const visible = COMMENT_OR_HIDDEN.test(html) ? html.replace(COMMENT, '').replace(HIDDEN_BLOCKS, ' ') : html;
+  return scanText(visible);
 }
 
 /** The UTF-16 code of a one-character string: the scanner below reads the text by code. */
@@ -253,8 +250,8 @@ function isSpace(c: number): boolean {
 }
 
 /**
- * Where the tag opening at `html[at]` ends (TAG's match, read after BLOCK_BREAK replaced its
- * matches with a space), or -1 when `<` opens no tag.
+ * Where the tag opening at `html[at]` ends (as `/<\/?[A-Za-z!?][^>]*>?/` reads it after the
+ * block boundaries were read as spaces), or -1 when `<` opens no tag.
  */
 function tagEnd(html: string, at: number): number {
   let j = at + 1;
@@ -291,10 +288,10 @@ interface Reference {
 }
 
 /**
- * The reference at `text[at]` (`&`) as `decodeEntities` reads it: null when it is none;
- * undefined when a `<` follows it, where a dropped tag could have made it longer.
+ * The reference at `text[at]` (`&`) as `decodeEntities` reads it, or null when it is none. A
+ * tag ends it, as in a browser: `&am<b></b>p;` is the text `&amp;`.
  */
-function reference(text: string, at: number): Reference | null | undefined {
+function reference(text: string, at: number): Reference | null {
   let p = at + 1;
   let c = text.charCodeAt(p);
   let value = -1;
@@ -322,7 +319,6 @@ function reference(text: string, at: number): Reference | null | undefined {
     if (p - first > 1) name = text.slice(first, p);
   }
   c = text.charCodeAt(p);
-  if (c === LESS_THAN) return undefined;
   const named = name ? NAMED[name]! : 0;
   const end = c === SEMICOLON ? p + 1 : p;
   if (value >= 0) return { char: codePoint(value), end };
@@ -333,11 +329,10 @@ function reference(text: string, at: number): Reference | null | undefined {
 }
 
 /**
- * `stripText` in one pass, writing each character once: the plain text of fragments without
- * comments or hidden blocks (nearly all summaries), from few temporary strings. Undefined when
- * a reference touches a tag, whose dropping could change it: the passes read that.
+ * The plain text of a fragment without comments or hidden blocks (see `htmlToText`), in one
+ * pass writing each character once, from few temporary strings.
  */
-function scanText(html: string): string | undefined {
+function scanText(html: string): string {
   const n = html.length;
   let out = '';
   let start = -1; // the start of the run of plain text being read
@@ -355,7 +350,6 @@ function scanText(html: string): string | undefined {
       } else next = tagEnd(html, i);
     } else if (c === AMPERSAND) {
       const ref = reference(html, i);
-      if (ref === undefined) return undefined;
       if (ref) {
         next = ref.end;
         if (isSpace(ref.char.charCodeAt(0))) blank = true;
