@@ -58,13 +58,15 @@ function kabar_enqueue_assets() {
 	}
 	$done = true;
 
-	// No `?ver=` on the URL (null, not false, which would add WordPress's version): the
-	// on-demand chunks import `./kabar.min.js`, and a module under another URL is a second copy
-	// whose widgets would not share the chunks' registrations.
+	// The bundled copy carries the plugin's version (`kabar.min.js?ver=0.1.0`), so an update
+	// reaches browsers that cached the old file; Kabar's chunks follow whatever query its URL
+	// has. A CDN URL names its version already, and its integrity is for that exact URL: no
+	// `?ver=` there (null, not false, which would add WordPress's version).
+	$version = kabar_uses_cdn() ? null : KABAR_VERSION;
 	if ( function_exists( 'wp_enqueue_script_module' ) && ! is_admin() ) {
-		wp_enqueue_script_module( KABAR_HANDLE, kabar_script_url(), array(), null );
+		wp_enqueue_script_module( KABAR_HANDLE, kabar_script_url(), array(), $version );
 	} else {
-		wp_enqueue_script( KABAR_HANDLE, kabar_script_url(), array(), null, true );
+		wp_enqueue_script( KABAR_HANDLE, kabar_script_url(), array(), $version, true );
 	}
 
 	$css = kabar_theme_css();
