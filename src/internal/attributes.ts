@@ -1,7 +1,42 @@
+import type { PropertyDeclaration } from 'lit';
+
 /**
  * Attribute validation. Site editors type attributes by hand; a typo must not break the
  * widget, so a bad value falls back to the documented default with one warning naming it.
  */
+
+/** Each element's initial value of each property with an attribute, to go back to. */
+const initialValues = new WeakMap<object, Map<PropertyKey, unknown>>();
+
+/**
+ * Makes a property with an attribute go back to its initial value (its documented default)
+ * when it is unset: when the attribute is removed, which Lit turns into `null`, and when a
+ * script sets it to `null` or `undefined` (a block editor clearing a field, a framework binding
+ * going `undefined`). The element's code then never meets a `null` where it declared a string.
+ * Properties without an attribute (`article`, `storage`, `loader`, state) keep what they are
+ * given: there `null` can mean something.
+ *
+ * Used from `static getPropertyDescriptor`, Lit's hook for a property's accessor. The initial
+ * value is the first one set: the class field's initializer, run by the constructor (Lit holds
+ * back values set before the element was defined until after it).
+ */
+export function unsetMeansDefault(
+  descriptor: PropertyDescriptor | undefined,
+  name: PropertyKey,
+  options: PropertyDeclaration,
+): PropertyDescriptor | undefined {
+  if (!descriptor?.set || options.attribute === false || options.state) return descriptor;
+  const { set } = descriptor;
+  return {
+    ...descriptor,
+    set(this: object, value: unknown) {
+      let initial = initialValues.get(this);
+      if (!initial) initialValues.set(this, (initial = new Map()));
+      if (!initial.has(name)) initial.set(name, value);
+      set.call(this, value ?? initial.get(name));
+    },
+  };
+}
 
 const warned = new WeakMap<Element, Set<string>>();
 

@@ -1,9 +1,10 @@
 import { LitElement } from 'lit';
-import type { PropertyDeclarations } from 'lit';
+import type { PropertyDeclaration, PropertyDeclarations } from 'lit';
 import { LocaleController } from '../controllers/locale-controller.js';
 import type { KabarStringsOverrides } from '../i18n/overrides.js';
 import type { KabarStrings } from '../i18n/strings.js';
 import type { StringTables } from '../i18n/tables.js';
+import { unsetMeansDefault } from './attributes.js';
 import { nextTask } from './schedule.js';
 
 /**
@@ -19,6 +20,15 @@ export abstract class KabarElement<K extends keyof KabarStrings> extends LitElem
   static override properties: PropertyDeclarations = {
     strings: { attribute: false },
   };
+
+  /** A removed attribute, or a property set to `null` or `undefined`, means its default. */
+  protected static override getPropertyDescriptor(
+    name: PropertyKey,
+    key: string | symbol,
+    options: PropertyDeclaration,
+  ): PropertyDescriptor | undefined {
+    return unsetMeansDefault(super.getPropertyDescriptor(name, key, options), name, options);
+  }
 
   /**
    * Replaces some of the built-in strings, at any depth: `{ poll: { submit: 'Kirim' } }` keeps

@@ -1,11 +1,11 @@
 import { LitElement, html } from 'lit';
-import type { PropertyValues } from 'lit';
+import type { PropertyDeclaration, PropertyValues } from 'lit';
 import { ContextProvider } from '@lit/context';
 import { feedContext } from '../../context.js';
 import { FeedController } from '../../controllers/feed-controller.js';
 import { VisibilityController } from '../../controllers/visibility-controller.js';
 import type { FeedLoader } from '../../data/loader.js';
-import { oneOf } from '../../internal/attributes.js';
+import { oneOf, unsetMeansDefault } from '../../internal/attributes.js';
 import { Waiters } from '../../internal/waiters.js';
 import { LOADING_MODES } from '../../types.js';
 import type { LoadingMode } from '../../types.js';
@@ -38,6 +38,15 @@ export class KabarFeedElement extends LitElement {
     loader: { attribute: false },
     loading: {},
   };
+
+  /** A removed attribute, or a property set to `null` or `undefined`, means its default. */
+  protected static override getPropertyDescriptor(
+    name: PropertyKey,
+    key: string | symbol,
+    options: PropertyDeclaration,
+  ): PropertyDescriptor | undefined {
+    return unsetMeansDefault(super.getPropertyDescriptor(name, key, options), name, options);
+  }
 
   /**
    * URL of the feed (RSS, Atom, JSON Feed, WordPress REST, the portal API), relative to the

@@ -97,7 +97,8 @@ export class KabarShareBarElement extends KabarElement<'shareBar'> {
   networks = SHARE_NETWORKS.join(' ');
 
   /** The visible heading. Default: "Bagikan" in the reader's language; empty hides it. */
-  label: string | undefined;
+  // Initialized, even to `undefined`: that first value is what removing the attribute restores.
+  label: string | undefined = undefined;
 
   /** `row` (icons and names, wrapping), `column` (stacked) or `icons` (icons only). */
   layout: ShareBarLayout = 'row';
