@@ -55,7 +55,7 @@ import { renderArticle } from './article-template.js';
  * @cssprop [--kabar-radius-m=0.5rem] - Corner radius of the card and its image.
  * @cssprop [--kabar-article-image-ratio=16 / 9] - Aspect ratio of the image box.
  * @cssprop [--kabar-article-image-width=8.5rem] - Image width in the horizontal layout.
- * @cssprop [--kabar-article-image-width-narrow=5.5rem] - Image width in the horizontal layout when the card is narrower than 26rem.
+ * @cssprop [--kabar-article-image-width-narrow=5.5rem] - Image width in the horizontal layout when the card is 26rem wide or less (inside its padding); at most 30% of the card.
  * @cssprop [--kabar-article-title-size=1.125em] - Title font size.
  * @cssprop [--kabar-article-excerpt-lines=3] - Lines of excerpt before it is cut.
  * @cssprop [--kabar-article-padding=0] - Padding inside the card.
