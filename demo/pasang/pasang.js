@@ -21,8 +21,17 @@ import {
   loadFeed,
 } from '../../dist/kabar.min.js';
 
-/** The line every page needs once, pinned to the version this page runs. */
-export const SCRIPT_TAG = `<script type="module" src="https://cdn.jsdelivr.net/npm/kabar@${VERSION}/dist/kabar.min.js"></script>`;
+/** Kabar on the CDN, pinned to the version this page runs. */
+const SCRIPT_URL = `https://cdn.jsdelivr.net/npm/kabar@${VERSION}/dist/kabar.min.js`;
+
+/** The line every page needs once. */
+export const SCRIPT_TAG = `<script type="module" src="${SCRIPT_URL}"></script>`;
+
+/**
+ * The same, with Subresource Integrity: the snippet the build writes beside the bundle
+ * (`dist/embed.html`, docs/install.md), an import map and the script tag with `integrity`.
+ */
+const EMBED_URL = new URL('../../dist/embed.html', import.meta.url);
 
 /** What the code shows until the editor fills a field the widget cannot do without. */
 const PLACEHOLDERS = {
@@ -273,15 +282,18 @@ function elementCode({ tag, attributes, children = [], inside = '' }, indent = '
   return [open, ...content, `${indent}</${tag}>`].join('\n');
 }
 
-/** The snippet: script tag, colours as a style block, the element. */
-export function codeFor({ tag, attributes, children = [], colors }) {
+/**
+ * The snippet: what loads Kabar (`loader`: the script tag, or the integrity snippet), colours as
+ * a style block, the element.
+ */
+export function codeFor({ tag, attributes, children = [], colors }, loader = SCRIPT_TAG) {
   const placeholders = placeholdersFor({ tag, attributes });
   // The site's own comments go inside the element: the code shows where.
   const inside =
     tag === 'kabar-comments' && !attributes.some(([name]) => name === 'provider')
       ? '<!-- Formulir atau daftar komentar situs Anda di sini -->'
       : '';
-  const lines = [SCRIPT_TAG];
+  const lines = [loader];
   if (colors.length) {
     lines.push(
       '<style>',
@@ -369,7 +381,9 @@ function renderPreview(current) {
 function update() {
   const current = choice();
   renderPreview(current);
-  snippet.textContent = codeFor(current);
+  const withIntegrity = $('#sri').checked && integritySnippet !== '';
+  snippet.textContent = codeFor(current, withIntegrity ? integritySnippet : SCRIPT_TAG);
+  snippet.parentElement.dataset.loader = withIntegrity ? 'integrity' : 'script';
   $('#copy-status').textContent = '';
 }
 
@@ -588,6 +602,37 @@ async function checkPoll(url, signal) {
   return `Ditemukan polling yang ${state}: “${poll.question}” (${poll.options.length} pilihan).`;
 }
 
+// ---------------------------------------------------------------- the integrity snippet
+
+/** The content of `dist/embed.html` once loaded; '' until then, or when it cannot be used. */
+let integritySnippet = '';
+
+/**
+ * Loads the integrity snippet from the server of this page and offers it, or says why not. It
+ * must be the snippet of the version this page runs: an `embed.html` left by an older build, or
+ * a page a server answers in its place, would hand out a snippet that breaks the site.
+ */
+async function offerIntegrity() {
+  const box = $('#sri');
+  const status = $('#sri-status');
+  try {
+    const response = await fetch(EMBED_URL, { cache: 'no-cache' });
+    const text = response.ok ? (await response.text()).trim() : '';
+    if (!text.includes('<script type="importmap">') || !text.includes(`src="${SCRIPT_URL}" integrity="sha`)) {
+      throw new Error(`${EMBED_URL} is not the integrity snippet of ${VERSION}`);
+    }
+    integritySnippet = text;
+    box.disabled = false;
+    status.textContent = '';
+  } catch {
+    box.checked = false;
+    box.disabled = true;
+    status.dataset.kind = 'warning';
+    status.textContent = `Tidak tersedia di sini: server ini tidak menyediakan berkas embed.html untuk Kabar ${VERSION} (hasil npm run build). Kode biasa di bawah tetap dapat dipakai.`;
+  }
+  update();
+}
+
 // ---------------------------------------------------------------- copying
 
 async function copy() {
@@ -622,6 +667,7 @@ $('#reset-colors').addEventListener('click', () => {
   update();
 });
 $('#copy').addEventListener('click', () => void copy());
+$('#sri').addEventListener('change', update);
 const feedCheck = checker($('#feed'), $('#feed-status'), 'feed', checkFeed);
 $('#use-relay').addEventListener('click', () => {
   form.elements.proxy.value = $('#relay-offer').dataset.relay ?? '';
@@ -633,3 +679,4 @@ $('#use-relay').addEventListener('click', () => {
 $('#proxy').addEventListener('change', () => void feedCheck.run());
 checker($('#poll'), $('#poll-status'), 'poll', checkPoll);
 update();
+void offerIntegrity();

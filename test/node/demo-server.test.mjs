@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROME_FLAGS, findChrome } from '../../scripts/chrome.mjs';
-import { bundle } from '../server/bundle.mjs';
+import { bundle, bundleAssets } from '../server/bundle.mjs';
 
 /** Kabar's message for a feed that sends no CORS headers (src/i18n/locales/id.ts). */
 const CORS_MESSAGE = 'Sumber berita tidak mengizinkan dibaca dari situs ini.';
@@ -101,6 +101,8 @@ before(async () => {
   mkdirSync(join(root, 'dist'), { recursive: true });
   symlinkSync(resolve('demo'), join(root, 'demo'), 'dir');
   for (const [name, code] of await bundle()) writeFileSync(join(root, 'dist', name), code);
+  // embed.html and embed.json too, as `npm run build` writes them: the builder loads embed.html.
+  for (const [name, text] of await bundleAssets()) writeFileSync(join(root, 'dist', name), text);
   others.allowed = await otherSite();
   others.refused = await otherSite();
   server = await startDemo(root);
@@ -217,6 +219,8 @@ test('the demo home page leads to the partner page and to the builder', async ()
   await page.click('a[href="/pasang/"]');
   await page.waitForURL(`${new URL(urls.demo).origin}/demo/pasang/`);
   await page.locator('#snippet').filter({ hasText: 'kabar.min.js' }).waitFor();
+  // The build's integrity snippet is served beside the bundle, and the builder offers it.
+  await page.locator('#sri:enabled').waitFor();
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -14,7 +14,7 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROME_FLAGS, findChrome } from '../../scripts/chrome.mjs';
 import { CONTENT_SECURITY_POLICY } from '../../server/src/static.js';
-import { bundle } from '../server/bundle.mjs';
+import { bundle, bundleAssets } from '../server/bundle.mjs';
 
 const DEMO = resolve('demo');
 const { version } = JSON.parse(await readFile(resolve('package.json'), 'utf8'));
@@ -51,13 +51,19 @@ const POLL = {
 };
 
 let files;
+/** The integrity snippet the build writes beside the bundle (`dist/embed.html`). */
+let embedHtml;
 /** The page a site editor pastes the snippet into. */
 let pasted = '';
 const servers = [];
 let browser;
 
-/** The demo folder, the bundle, a poll and the blank page, with `policy` on the builder's pages. */
-function site(policy) {
+/**
+ * The demo folder, the bundle, a poll and the blank page, with `policy` on the builder's pages;
+ * `dist/embed.html` too, the build's own unless `embed` gives other content (a stale file), or
+ * none when `embed` is null (a build older than the snippet).
+ */
+function site(policy, options = {}) {
   return createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
     if (path === '/blank/') {
@@ -66,6 +72,11 @@ function site(policy) {
     }
     if (path === '/api/polls/current') {
       res.writeHead(200, { 'content-type': TYPES['.json'] }).end(JSON.stringify(POLL));
+      return;
+    }
+    const embed = 'embed' in options ? options.embed : embedHtml;
+    if (path === '/dist/embed.html' && embed !== null) {
+      res.writeHead(200, { 'content-type': TYPES['.html'] }).end(embed);
       return;
     }
     if (path.startsWith('/dist/') && files.has(path.slice('/dist/'.length))) {
@@ -110,10 +121,18 @@ async function listen(server) {
 let strict;
 let checking;
 let other;
+let noEmbed;
+let staleEmbed;
 
 before(async () => {
   files = await bundle();
+  embedHtml = (await bundleAssets()).get('embed.html');
   strict = await listen(site(STRICT_POLICY));
+  noEmbed = await listen(site(STRICT_POLICY, { embed: null }));
+  // Left by the build of another version: its script tag is not the one of the running bundle.
+  staleEmbed = await listen(
+    site(STRICT_POLICY, { embed: embedHtml.replaceAll(`kabar@${version}/`, 'kabar@0.0.1/') }),
+  );
   checking = await listen(site(CHECKING_POLICY));
   other = await listen(otherSite(await readFile(join(DEMO, 'feeds', 'berita.xml'))));
   const executablePath = await findChrome();
@@ -233,6 +252,55 @@ test('the snippet, pasted into a blank page, renders the same widget as the prev
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("the integrity option puts the build's embed.html in place of the script tag", async () => {
+  assert.match(embedHtml, /<script type="importmap">/);
+  const { context, page, errors } = await openBuilder(strict);
+  const sri = page.locator('#sri');
+  await page.locator('#sri:enabled').waitFor({ timeout: 15_000 });
+  const plain = await page.locator('#snippet').textContent();
+  assert.ok(plain.startsWith(`<script type="module" src="${CDN_SCRIPT}"></script>\n<kabar-news-list`), plain);
+
+  await sri.check();
+  const locked = await page.locator('#snippet').textContent();
+  assert.equal(locked, `${embedHtml.trimEnd()}\n${plain.slice(plain.indexOf('\n') + 1)}`);
+  assert.match(locked, /<script type="importmap">\n {2}\{\n {4}"integrity": \{/);
+  assert.ok(locked.includes(`<script type="module" src="${CDN_SCRIPT}" integrity="sha384-`), locked);
+  assert.doesNotMatch(locked, /<script type="module" src="[^"]+"><\/script>/);
+  // The preview keeps running the local bundle: still the same widget, no second copy of Kabar.
+  assert.equal(await page.locator('#preview > kabar-news-list').count(), 1);
+
+  await sri.uncheck();
+  assert.equal(await page.locator('#snippet').textContent(), plain);
+  assert.equal(await page.locator('#sri-status').textContent(), '');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+for (const [server, what] of [
+  [() => noEmbed, 'without embed.html on the server'],
+  [() => staleEmbed, 'with the embed.html of another version'],
+]) {
+  test(`${what}, the integrity option is off and says why`, async () => {
+    const { context, page } = await openBuilder(server());
+    await page
+      .locator('#sri-status')
+      .filter({ hasText: /embed\.html/ })
+      .waitFor({ timeout: 15_000 });
+    assert.match(
+      await page.locator('#sri-status').textContent(),
+      new RegExp(
+        `^Tidak tersedia di sini: .*embed\\.html untuk Kabar ${version.replaceAll('.', '\\.')}.*Kode biasa`,
+      ),
+    );
+    assert.ok(await page.locator('#sri').isDisabled());
+    assert.equal(await page.locator('#sri').isChecked(), false);
+    const snippet = await page.locator('#snippet').textContent();
+    assert.ok(snippet.startsWith(`<script type="module" src="${CDN_SCRIPT}"></script>\n`), snippet);
+    assert.doesNotMatch(snippet, /importmap|integrity/);
+    await context.close();
+  });
+}
 
 test('the builder checks a poll address and hands over its snippet', async () => {
   const { context, page } = await openBuilder(strict);

@@ -34,7 +34,16 @@ export async function writeBundle(dir) {
   }
 }
 
-export function bundle() {
+/** The files the build writes besides the code (`embed.html`, `embed.json`), by name, from the same build. */
+export async function bundleAssets() {
+  return (await build()).assets;
+}
+
+export async function bundle() {
+  return (await build()).chunks;
+}
+
+function build() {
   built ??= (async () => {
     const { rollup } = await import('rollup');
     const { input: inputOptions, output: outputOptions } = await bundleConfig();
@@ -46,9 +55,14 @@ export function bundle() {
       sourcemap: false,
     });
     await build.close();
-    return new Map(
-      output.filter((o) => o.type === 'chunk').map((o) => [o.isEntry ? 'kabar.min.js' : o.fileName, o.code]),
-    );
+    return {
+      chunks: new Map(
+        output
+          .filter((o) => o.type === 'chunk')
+          .map((o) => [o.isEntry ? 'kabar.min.js' : o.fileName, o.code]),
+      ),
+      assets: new Map(output.filter((o) => o.type === 'asset').map((o) => [o.fileName, String(o.source)])),
+    };
   })();
   return built;
 }
