@@ -80,3 +80,26 @@ export const chunkRequests = (base: string, name: string): string[] =>
     .filter(
       (url) => url.startsWith(base) && new RegExp(`/kabar-${name}-[\\w-]+\\.min\\.js(\\?|$)`).test(url),
     );
+
+/** An attribute as `custom-elements.json` documents it. */
+export interface ManifestAttribute {
+  name: string;
+  fieldName: string;
+  type?: { text: string };
+}
+
+/** An element as `custom-elements.json` documents it. */
+export interface ManifestElement {
+  tagName: string;
+  attributes?: ManifestAttribute[];
+}
+
+/** The elements `custom-elements.json` documents, as the test server serves it. */
+export async function manifestElements(): Promise<ManifestElement[]> {
+  const manifest = (await (await fetch('/custom-elements.json')).json()) as {
+    modules: { declarations?: { tagName?: string; attributes?: ManifestAttribute[] }[] }[];
+  };
+  return manifest.modules
+    .flatMap((mod) => mod.declarations ?? [])
+    .filter((d): d is ManifestElement => !!d.tagName);
+}

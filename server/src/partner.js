@@ -9,11 +9,10 @@
  *   GET /dist/…         Kabar's bundle: the partner serves its own copy
  *   GET /favicon.ico    the partner's logo
  */
-import http from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseRequestPath } from './paths.js';
-import { SECURITY_HEADERS } from './static.js';
+import { SECURITY_HEADERS, sendPlain } from './static.js';
 
 /** What the page's file writes where the demo's origin (`http://127.0.0.1:8080`) goes. */
 export const DEMO_ORIGIN_PLACEHOLDER = '%DEMO_ORIGIN%';
@@ -37,24 +36,6 @@ export function partnerPolicy(demoOrigin) {
   ].join('; ');
 }
 
-/**
- * @param {http.IncomingMessage} req
- * @param {http.ServerResponse} res
- * @param {number} status
- * @param {Record<string, string>} [extra]
- */
-function sendPlain(req, res, status, extra = {}) {
-  const body = Buffer.from(`${status} ${http.STATUS_CODES[status] ?? ''}\n`);
-  res.writeHead(status, {
-    ...SECURITY_HEADERS,
-    'Content-Type': 'text/plain; charset=utf-8',
-    'Content-Length': body.length,
-    'Cache-Control': 'no-store',
-    ...extra,
-  });
-  res.end(req.method === 'HEAD' ? undefined : body);
-}
-
 /** The partner site: one page, its assets and Kabar's bundle. */
 export class PartnerSite {
   #demo;
@@ -73,8 +54,8 @@ export class PartnerSite {
   }
 
   /**
-   * @param {http.IncomingMessage} req
-   * @param {http.ServerResponse} res
+   * @param {import('node:http').IncomingMessage} req
+   * @param {import('node:http').ServerResponse} res
    */
   async handle(req, res) {
     try {
@@ -101,8 +82,8 @@ export class PartnerSite {
   /**
    * The page, read at every request (it is a demo: an edit shows at once).
    *
-   * @param {http.IncomingMessage} req
-   * @param {http.ServerResponse} res
+   * @param {import('node:http').IncomingMessage} req
+   * @param {import('node:http').ServerResponse} res
    */
   async #page(req, res) {
     const template = await readFile(join(this.#demo.root, 'demo', 'mitra', 'index.html'), 'utf8');

@@ -398,7 +398,7 @@ export class DemoFiles {
  * @param {number} status
  * @param {Record<string, string>} [extra]
  */
-function sendPlain(req, res, status, extra = {}) {
+export function sendPlain(req, res, status, extra = {}) {
   const body = Buffer.from(`${status} ${http.STATUS_CODES[status] ?? ''}\n`);
   res.writeHead(status, {
     ...SECURITY_HEADERS,

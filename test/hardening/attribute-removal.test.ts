@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import '../../src/define.js';
-import { fixtureUrl, until } from '../helpers.js';
+import { fixtureUrl, manifestElements, until } from '../helpers.js';
+import type { ManifestAttribute } from '../helpers.js';
 
 /**
  * Pages and content editors take attributes away all the time (a block editor dropping a
@@ -11,19 +12,7 @@ import { fixtureUrl, until } from '../helpers.js';
  *
  * The attributes come from the manifest, so a new one is covered as soon as it is documented.
  */
-interface ManifestAttribute {
-  name: string;
-  fieldName: string;
-  type?: { text: string };
-}
-interface Manifest {
-  modules: { declarations?: { tagName?: string; attributes?: ManifestAttribute[] }[] }[];
-}
-
-const manifest = (await (await fetch('/custom-elements.json')).json()) as Manifest;
-const elements = manifest.modules
-  .flatMap((mod) => mod.declarations ?? [])
-  .filter((d): d is { tagName: string; attributes?: ManifestAttribute[] } => !!d.tagName);
+const elements = await manifestElements();
 
 const FEED = fixtureUrl('rss2-wordpress.xml');
 const ARTICLE = 'https://example.go.id/berita/1';

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import '../../src/define.js';
+import { manifestElements } from '../helpers.js';
 
 /**
  * The attributes that custom-elements.json documents (and so the element pages in docs/ and Storybook) are the
@@ -7,19 +8,7 @@ import '../../src/define.js';
  * class's `static properties`, apart from the fields and their docs, so a field can be
  * documented as an attribute that the element never reads, or the other way round.
  */
-interface ManifestAttribute {
-  name: string;
-  fieldName: string;
-  type?: { text: string };
-}
-interface Manifest {
-  modules: { declarations?: { tagName?: string; attributes?: ManifestAttribute[] }[] }[];
-}
-
-const manifest = (await (await fetch('/custom-elements.json')).json()) as Manifest;
-const elements = manifest.modules
-  .flatMap((mod) => mod.declarations ?? [])
-  .filter((d): d is { tagName: string; attributes?: ManifestAttribute[] } => !!d.tagName);
+const elements = await manifestElements();
 
 /** An attribute value, and the property value it must give, for the documented type. */
 function sample(type = ''): [string, unknown] {
